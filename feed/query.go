@@ -7,6 +7,9 @@ type Query struct {
 	Kinds []Kind
 	// Partners, when set, keeps only items of these partner ids.
 	Partners []string
+	// Exclude leaves out items of these partner ids (private partners in
+	// public feeds); it wins over Partners.
+	Exclude []string
 	// Limit caps the number of items; zero means the default.
 	Limit int
 }

@@ -1,0 +1,124 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+)
+
+// sourceBatch is what one fetch of one source yields: updates updates of
+// three points each, as the worker hands it to SaveItems.
+func sourceBatch(partner string, updates int) []feed.Item {
+	var out []feed.Item
+	for u := range updates {
+		guid := fmt.Sprintf("https://%s.example/news/%d", partner, u)
+		for p, kind := range []feed.Kind{feed.KindPrayer, feed.KindPrayer, feed.KindPraise} {
+			it := item(partner, guid, p, kind, fmt.Sprintf(
+				"Point %d of update %d from %s: pray for the team as they travel to the villages and meet new families this month", p, u, partner))
+			it.Published = t0.Add(-time.Duration(u*24) * time.Hour)
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// BenchmarkSaveItems saves one source's first fetch (20 updates × 3 points)
+// per op, each op a new partner, as in the first fetch cycle.
+func BenchmarkSaveItems(b *testing.B) {
+	ctx := context.Background()
+	s, _, _ := openTest(b)
+	items := 0
+	n := 0
+	for b.Loop() {
+		batch := sourceBatch(fmt.Sprintf("p%d", n), 20)
+		n++
+		if _, err := s.SaveItems(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+		items += len(batch)
+	}
+	b.ReportMetric(float64(items)/b.Elapsed().Seconds(), "items/s")
+}
+
+// BenchmarkSaveItemsUnchanged re-saves a source whose items are all stored.
+func BenchmarkSaveItemsUnchanged(b *testing.B) {
+	ctx := context.Background()
+	s, _, _ := openTest(b)
+	batch := sourceBatch("p", 20)
+	if _, err := s.SaveItems(ctx, batch); err != nil {
+		b.Fatal(err)
+	}
+	items := 0
+	for b.Loop() {
+		if _, err := s.SaveItems(ctx, batch); err != nil {
+			b.Fatal(err)
+		}
+		items += len(batch)
+	}
+	b.ReportMetric(float64(items)/b.Elapsed().Seconds(), "items/s")
+}
+
+// BenchmarkFirstCycle stores what 500 partners × 20 updates yield into an
+// empty database, one SaveItems per source, as issue 9's first cycle does.
+func BenchmarkFirstCycle(b *testing.B) {
+	ctx := context.Background()
+	const partners = 500
+	batches := make([][]feed.Item, partners)
+	for p := range batches {
+		batches[p] = sourceBatch(fmt.Sprintf("p%03d", p), 20)
+	}
+	for b.Loop() {
+		b.StopTimer()
+		s, _, _ := openTest(b)
+		b.StartTimer()
+		for _, batch := range batches {
+			if _, err := s.SaveItems(ctx, batch); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		s.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/cycle")
+}
+
+// BenchmarkItemsFiltered queries a store of 100,000 items (500 partners ×
+// 200), as feeds do.
+func BenchmarkItemsFiltered(b *testing.B) {
+	ctx := context.Background()
+	s, _, _ := openTest(b)
+	const partners, updates = 500, 67 // 3 points an update: 100,500 items
+	for p := range partners {
+		if _, err := s.SaveItems(ctx, sourceBatch(fmt.Sprintf("p%03d", p), updates)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	queries := []struct {
+		name string
+		q    feed.Query
+	}{
+		{"kind+partner", feed.Query{Kinds: []feed.Kind{feed.KindPraise}, Partners: []string{"p123"}, Limit: 50}},
+		{"kind+5partners", feed.Query{Kinds: []feed.Kind{feed.KindPrayer}, Partners: []string{"p001", "p100", "p200", "p300", "p499"}, Limit: 50}},
+		{"kind", feed.Query{Kinds: []feed.Kind{feed.KindPraise}, Limit: 50}},
+		{"all-exclude", feed.Query{Exclude: []string{"p000", "p001", "p002"}, Limit: 50}},
+		{"all-500", feed.Query{Limit: feed.MaxLimit}},
+	}
+	for _, tc := range queries {
+		b.Run(tc.name, func(b *testing.B) {
+			for b.Loop() {
+				items, err := s.Items(ctx, tc.q)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if len(items) != tc.q.EffectiveLimit() {
+					b.Fatalf("got %d items, want %d", len(items), tc.q.EffectiveLimit())
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/op")
+		})
+	}
+}

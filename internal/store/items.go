@@ -1,0 +1,173 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+)
+
+// SaveResult counts what one SaveItems call did to the items it was given.
+type SaveResult struct {
+	// New items got a new id; Updated ones matched a stored item and changed
+	// it; Unchanged ones matched a stored item exactly (only LastSeen moved).
+	New, Updated, Unchanged int
+}
+
+func (r *SaveResult) add(o SaveResult) {
+	r.New += o.New
+	r.Updated += o.Updated
+	r.Unchanged += o.Unchanged
+}
+
+// SaveItems records the items found in one fetch, in a single transaction.
+// Callers fill PartnerID, PartnerName, SourceURL, UpdateGUID, UpdateLink,
+// UpdateTitle, Published, Position, Kind, Text and HTML; SaveItems assigns
+// ID, FirstSeen and LastSeen and fixes Published (see fixPublished).
+//
+// Identity: within one update (partner, source, GUID), a new item takes the
+// id of a stored item of the same kind whose text is near-identical (word-set
+// Jaccard >= 0.8, greedy best-first one-to-one matching); the stored item
+// takes the new text and HTML, keeps FirstSeen, and LastSeen becomes now.
+// An unmatched item gets a new deterministic id from the update and its
+// normalized words, so re-fetching creates no duplicates. Stored items the
+// update no longer holds are kept as history.
+func (s *Store) SaveItems(ctx context.Context, items []feed.Item) (SaveResult, error) {
+	var res SaveResult
+	for i, it := range items {
+		if !it.Kind.Valid() || it.PartnerID == "" || strings.TrimSpace(it.Text) == "" {
+			return res, fmt.Errorf("save items: item %d (partner %q, update %q): want a kind, partner and text", i, it.PartnerID, it.UpdateGUID)
+		}
+	}
+	now := s.now().UTC()
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		w, err := prepareItemWriter(ctx, tx, now)
+		if err != nil {
+			return err
+		}
+		defer w.close()
+		for _, src := range groupBySource(items) {
+			r, err := w.saveSource(ctx, src)
+			if err != nil {
+				return err
+			}
+			res.add(r)
+		}
+		if res.New+res.Updated > 0 {
+			return bumpGeneration(ctx, tx, now)
+		}
+		return nil
+	})
+	if err != nil {
+		return SaveResult{}, fmt.Errorf("save items: %w", err)
+	}
+	return res, nil
+}
+
+// sourceItems are the items of one source, grouped by update GUID in the
+// order the GUIDs first appear.
+type sourceItems struct {
+	partner, source string
+	guids           []string
+	updates         map[string][]feed.Item
+}
+
+func groupBySource(items []feed.Item) []*sourceItems {
+	type key struct{ partner, source string }
+	var order []*sourceItems
+	byKey := map[key]*sourceItems{}
+	for _, it := range items {
+		k := key{it.PartnerID, it.SourceURL}
+		src := byKey[k]
+		if src == nil {
+			src = &sourceItems{partner: it.PartnerID, source: it.SourceURL, updates: map[string][]feed.Item{}}
+			byKey[k] = src
+			order = append(order, src)
+		}
+		if _, seen := src.updates[it.UpdateGUID]; !seen {
+			src.guids = append(src.guids, it.UpdateGUID)
+		}
+		src.updates[it.UpdateGUID] = append(src.updates[it.UpdateGUID], it)
+	}
+	return order
+}
+
+// Items returns the items matching q, newest first by Published, then by
+// update and Position within it, at most q.EffectiveLimit() of them.
+func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
+	var where []string
+	var args []any
+	if len(q.Kinds) > 0 {
+		kinds := make([]string, len(q.Kinds))
+		for i, k := range q.Kinds {
+			kinds[i] = string(k)
+		}
+		where, args = appendIn(where, args, "kind IN", kinds)
+	}
+	if len(q.Partners) > 0 {
+		where, args = appendIn(where, args, "partner_id IN", q.Partners)
+	}
+	if len(q.Exclude) > 0 {
+		where, args = appendIn(where, args, "partner_id NOT IN", q.Exclude)
+	}
+	query := "SELECT " + itemColumns + " FROM items"
+	if len(where) > 0 {
+		query += " WHERE " + strings.Join(where, " AND ")
+	}
+	query += " ORDER BY published DESC, partner_id, source_url, update_guid, position LIMIT ?"
+	args = append(args, q.EffectiveLimit())
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("query items: %w", err)
+	}
+	defer rows.Close()
+	var out []feed.Item
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, fmt.Errorf("query items: %w", err)
+		}
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("query items: %w", err)
+	}
+	return out, nil
+}
+
+// appendIn adds the condition "expr (?, ?, ...)" over values.
+func appendIn(where []string, args []any, expr string, values []string) ([]string, []any) {
+	marks := strings.TrimSuffix(strings.Repeat("?,", len(values)), ",")
+	for _, v := range values {
+		args = append(args, v)
+	}
+	return append(where, expr+" ("+marks+")"), args
+}
+
+const itemColumns = `id, kind, text, html, partner_id, partner_name, source_url, update_guid,
+	update_link, update_title, position, published, first_seen, last_seen`
+
+func scanItem(rows *sql.Rows) (feed.Item, error) {
+	var it feed.Item
+	var kind string
+	var published, firstSeen, lastSeen int64
+	err := rows.Scan(&it.ID, &kind, &it.Text, &it.HTML, &it.PartnerID, &it.PartnerName, &it.SourceURL,
+		&it.UpdateGUID, &it.UpdateLink, &it.UpdateTitle, &it.Position, &published, &firstSeen, &lastSeen)
+	it.Kind = feed.Kind(kind)
+	it.Published = fromUnixNano(published)
+	it.FirstSeen = fromUnixNano(firstSeen)
+	it.LastSeen = fromUnixNano(lastSeen)
+	return it, err
+}
+
+// sameVersion reports whether stored and fresh (with the id, dates and
+// history fields settled) say the same thing, so saving fresh changes
+// nothing a reader sees.
+func sameVersion(stored, fresh feed.Item) bool {
+	return stored.Text == fresh.Text && stored.HTML == fresh.HTML &&
+		stored.Position == fresh.Position && stored.PartnerName == fresh.PartnerName &&
+		stored.UpdateLink == fresh.UpdateLink && stored.UpdateTitle == fresh.UpdateTitle &&
+		stored.Published.Equal(fresh.Published)
+}

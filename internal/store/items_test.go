@@ -1,0 +1,360 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+)
+
+// item is a fresh item as the extractor hands it to SaveItems.
+func item(partner, guid string, pos int, kind feed.Kind, text string) feed.Item {
+	return feed.Item{
+		Kind: kind, Text: text, HTML: "<p>" + text + "</p>",
+		PartnerID: partner, PartnerName: "Partner " + partner,
+		SourceURL: "https://" + partner + ".example/feed", UpdateGUID: guid,
+		UpdateLink: "https://" + partner + ".example/" + guid, UpdateTitle: "Update " + guid,
+		Published: t0.Add(-24 * time.Hour), Position: pos,
+	}
+}
+
+func save(t *testing.T, s *Store, items ...feed.Item) SaveResult {
+	t.Helper()
+	res, err := s.SaveItems(context.Background(), items)
+	if err != nil {
+		t.Fatalf("SaveItems: %v", err)
+	}
+	return res
+}
+
+func all(t *testing.T, s *Store, q feed.Query) []feed.Item {
+	t.Helper()
+	items, err := s.Items(context.Background(), q)
+	if err != nil {
+		t.Fatalf("Items: %v", err)
+	}
+	return items
+}
+
+func ids(items []feed.Item) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.ID
+	}
+	return out
+}
+
+const (
+	textA = "Pray for the families in Chennai who were freed from the brick kiln this week"
+	textB = "Praise God for the new court ruling protecting survivors of forced labour"
+)
+
+func TestSaveItemsTwiceAddsNothing(t *testing.T) {
+	s, c, _ := openTest(t)
+	batch := []feed.Item{item("ijm", "u1", 0, feed.KindPrayer, textA), item("ijm", "u1", 1, feed.KindPraise, textB)}
+	if got, want := save(t, s, batch...), (SaveResult{New: 2}); got != want {
+		t.Fatalf("first save = %+v, want %+v", got, want)
+	}
+	first := all(t, s, feed.Query{})
+	c.Advance(time.Hour)
+	if got, want := save(t, s, batch...), (SaveResult{Unchanged: 2}); got != want {
+		t.Fatalf("second save = %+v, want %+v", got, want)
+	}
+	second := all(t, s, feed.Query{})
+	if !slices.Equal(ids(first), ids(second)) {
+		t.Fatalf("ids after re-save = %v, want %v", ids(second), ids(first))
+	}
+	for i, it := range second {
+		if !it.FirstSeen.Equal(t0) {
+			t.Errorf("item %d FirstSeen = %v, want %v", i, it.FirstSeen, t0)
+		}
+		if want := t0.Add(time.Hour); !it.LastSeen.Equal(want) {
+			t.Errorf("item %d LastSeen = %v, want %v", i, it.LastSeen, want)
+		}
+	}
+}
+
+func TestSaveItemsRoundTripsFields(t *testing.T) {
+	s, _, _ := openTest(t)
+	in := item("ijm", "u1", 3, feed.KindPraise, textB)
+	save(t, s, in)
+	got := all(t, s, feed.Query{})
+	if len(got) != 1 {
+		t.Fatalf("got %d items, want 1", len(got))
+	}
+	want := in
+	want.ID, want.FirstSeen, want.LastSeen = got[0].ID, t0, t0
+	if got[0] != want {
+		t.Errorf("stored item = %+v\nwant %+v", got[0], want)
+	}
+	if len(got[0].ID) != 16 {
+		t.Errorf("id %q: want 16 URL-safe characters", got[0].ID)
+	}
+}
+
+func TestSaveItemsIdentity(t *testing.T) {
+	tests := []struct {
+		name     string
+		edited   string
+		wantSame bool
+		want     SaveResult
+	}{
+		{"unchanged", textA, true, SaveResult{Unchanged: 1}},
+		{"punctuation and case", "pray for the families in Chennai, who were freed from the brick kiln this week!", true, SaveResult{Updated: 1}},
+		{"one word changed", "Pray for the families in Chennai who were rescued from the brick kiln this week", true, SaveResult{Updated: 1}},
+		{"rewritten", "Pray for the staff travelling to the hearing in Delhi next month", false, SaveResult{New: 1}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, c, _ := openTest(t)
+			save(t, s, item("ijm", "u1", 0, feed.KindPrayer, textA))
+			before := all(t, s, feed.Query{})[0]
+			c.Advance(time.Hour)
+			if got := save(t, s, item("ijm", "u1", 0, feed.KindPrayer, tc.edited)); got != tc.want {
+				t.Errorf("save of edit = %+v, want %+v", got, tc.want)
+			}
+			items := all(t, s, feed.Query{})
+			var after feed.Item
+			for _, it := range items {
+				if it.Text == tc.edited {
+					after = it
+				}
+			}
+			if got := after.ID == before.ID; got != tc.wantSame {
+				t.Errorf("edited id %q, original %q: same = %v, want %v", after.ID, before.ID, got, tc.wantSame)
+			}
+			wantCount := 1
+			if !tc.wantSame {
+				wantCount = 2 // the old version stays as history
+			}
+			if len(items) != wantCount {
+				t.Errorf("stored %d items, want %d", len(items), wantCount)
+			}
+			if tc.wantSame && (!after.FirstSeen.Equal(t0) || after.HTML != "<p>"+tc.edited+"</p>") {
+				t.Errorf("edited item FirstSeen %v HTML %q: want first seen kept and HTML updated", after.FirstSeen, after.HTML)
+			}
+		})
+	}
+}
+
+func TestSaveItemsIdentityScope(t *testing.T) {
+	tests := []struct {
+		name   string
+		second feed.Item
+	}{
+		{"other update", item("ijm", "u2", 0, feed.KindPrayer, textA)},
+		{"other partner", item("kelu", "u1", 0, feed.KindPrayer, textA)},
+		{"other kind", item("ijm", "u1", 0, feed.KindPraise, textA)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _, _ := openTest(t)
+			save(t, s, item("ijm", "u1", 0, feed.KindPrayer, textA))
+			if got, want := save(t, s, tc.second), (SaveResult{New: 1}); got != want {
+				t.Errorf("save = %+v, want %+v", got, want)
+			}
+			items := all(t, s, feed.Query{})
+			if len(items) != 2 || items[0].ID == items[1].ID {
+				t.Errorf("items %v: want two distinct ids", ids(items))
+			}
+		})
+	}
+}
+
+// Two identical points in one update are two items, told apart by position,
+// and re-fetching keeps each on its own id.
+func TestSaveItemsRepeatedPointInOneUpdate(t *testing.T) {
+	s, c, _ := openTest(t)
+	batch := []feed.Item{
+		item("ijm", "u1", 0, feed.KindPrayer, textA),
+		item("ijm", "u1", 1, feed.KindPrayer, textA),
+	}
+	if got, want := save(t, s, batch...), (SaveResult{New: 2}); got != want {
+		t.Fatalf("first save = %+v, want %+v", got, want)
+	}
+	first := all(t, s, feed.Query{})
+	if len(first) != 2 || first[0].ID == first[1].ID {
+		t.Fatalf("ids %v: want two distinct", ids(first))
+	}
+	c.Advance(time.Hour)
+	if got, want := save(t, s, batch...), (SaveResult{Unchanged: 2}); got != want {
+		t.Errorf("second save = %+v, want %+v", got, want)
+	}
+	if second := all(t, s, feed.Query{}); !slices.Equal(ids(first), ids(second)) {
+		t.Errorf("ids after re-save %v, want %v", ids(second), ids(first))
+	}
+}
+
+func TestSaveItemsRejectsInvalid(t *testing.T) {
+	tests := map[string]func(*feed.Item){
+		"no kind":    func(it *feed.Item) { it.Kind = "" },
+		"no partner": func(it *feed.Item) { it.PartnerID = "" },
+		"no text":    func(it *feed.Item) { it.Text = "  " },
+	}
+	for name, spoil := range tests {
+		t.Run(name, func(t *testing.T) {
+			s, _, _ := openTest(t)
+			it := item("ijm", "u1", 0, feed.KindPrayer, textA)
+			spoil(&it)
+			good := item("ijm", "u1", 1, feed.KindPrayer, textB)
+			if _, err := s.SaveItems(context.Background(), []feed.Item{good, it}); err == nil {
+				t.Fatal("SaveItems accepted an invalid item")
+			}
+			if n := len(all(t, s, feed.Query{})); n != 0 {
+				t.Errorf("stored %d items after a rejected batch, want 0", n)
+			}
+		})
+	}
+}
+
+func TestSaveItemsPublished(t *testing.T) {
+	tests := []struct {
+		name      string
+		published time.Time
+		want      time.Time
+	}{
+		{"given", t0.Add(-48 * time.Hour), t0.Add(-48 * time.Hour)},
+		{"zero", time.Time{}, t0},
+		{"1970", time.Unix(0, 0), t0},
+		{"before 1990", time.Date(1989, 12, 31, 0, 0, 0, 0, time.UTC), t0},
+		{"1990", earliestPublished, earliestPublished},
+		{"now", t0, t0},
+		{"a minute ahead", t0.Add(time.Minute), t0},
+		{"year 2999", time.Date(2999, 1, 1, 0, 0, 0, 0, time.UTC), t0},
+		{"other zone", t0.Add(-time.Hour).In(time.FixedZone("IST", 5*3600+1800)), t0.Add(-time.Hour)},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s, _, _ := openTest(t)
+			it := item("ijm", "u1", 0, feed.KindPrayer, textA)
+			it.Published = tc.published
+			save(t, s, it)
+			if got := all(t, s, feed.Query{})[0].Published; !got.Equal(tc.want) {
+				t.Errorf("Published = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// A future date stands in as first seen, stays put while it is in the
+// future, and is taken once it has passed.
+func TestSaveItemsFuturePublishedSettles(t *testing.T) {
+	s, c, _ := openTest(t)
+	it := item("ijm", "u1", 0, feed.KindPrayer, textA)
+	it.Published = t0.Add(3 * time.Hour)
+	save(t, s, it)
+	c.Advance(time.Hour)
+	if got, want := save(t, s, it), (SaveResult{Unchanged: 1}); got != want {
+		t.Errorf("re-save while still future = %+v, want %+v", got, want)
+	}
+	c.Advance(3 * time.Hour)
+	if got, want := save(t, s, it), (SaveResult{Updated: 1}); got != want {
+		t.Errorf("re-save once past = %+v, want %+v", got, want)
+	}
+	if got := all(t, s, feed.Query{})[0].Published; !got.Equal(it.Published) {
+		t.Errorf("Published = %v, want %v", got, it.Published)
+	}
+}
+
+func TestItemsFiltersAndOrder(t *testing.T) {
+	s, _, _ := openTest(t)
+	day := func(d int) time.Time { return t0.Add(-time.Duration(d) * 24 * time.Hour) }
+	at := func(it feed.Item, published time.Time) feed.Item { it.Published = published; return it }
+	save(t, s,
+		at(item("ijm", "a", 0, feed.KindPrayer, "ijm a prayer zero"), day(1)),
+		at(item("ijm", "a", 1, feed.KindPraise, "ijm a praise one"), day(1)),
+		at(item("ijm", "a", 2, feed.KindPrayer, "ijm a prayer two"), day(1)),
+		at(item("ijm", "b", 0, feed.KindPrayer, "ijm b prayer zero"), day(3)),
+		at(item("kelu", "c", 0, feed.KindPraise, "kelu c praise zero"), day(2)),
+		at(item("kelu", "c", 1, feed.KindPrayer, "kelu c prayer one"), day(2)),
+		at(item("ops", "d", 0, feed.KindPrayer, "ops d prayer zero"), day(0)),
+	)
+	tests := []struct {
+		name string
+		q    feed.Query
+		want []string
+	}{
+		{"all newest first then position", feed.Query{}, []string{
+			"ops d prayer zero", "ijm a prayer zero", "ijm a praise one", "ijm a prayer two",
+			"kelu c praise zero", "kelu c prayer one", "ijm b prayer zero"}},
+		{"kind", feed.Query{Kinds: []feed.Kind{feed.KindPraise}}, []string{"ijm a praise one", "kelu c praise zero"}},
+		{"both kinds", feed.Query{Kinds: []feed.Kind{feed.KindPraise, feed.KindPrayer}, Limit: 2}, []string{
+			"ops d prayer zero", "ijm a prayer zero"}},
+		{"partner", feed.Query{Partners: []string{"kelu"}}, []string{"kelu c praise zero", "kelu c prayer one"}},
+		{"partners and kind", feed.Query{Partners: []string{"kelu", "ops"}, Kinds: []feed.Kind{feed.KindPrayer}}, []string{
+			"ops d prayer zero", "kelu c prayer one"}},
+		{"exclude", feed.Query{Exclude: []string{"ijm", "ops"}}, []string{"kelu c praise zero", "kelu c prayer one"}},
+		{"exclude wins over partners", feed.Query{Partners: []string{"kelu", "ops"}, Exclude: []string{"kelu"}}, []string{
+			"ops d prayer zero"}},
+		{"limit", feed.Query{Limit: 3}, []string{"ops d prayer zero", "ijm a prayer zero", "ijm a praise one"}},
+		{"unknown partner", feed.Query{Partners: []string{"nobody"}}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, it := range all(t, s, tc.q) {
+				got = append(got, it.Text)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("texts = %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestItemsLimitClamped(t *testing.T) {
+	s, _, _ := openTest(t)
+	var batch []feed.Item
+	for i := range feed.MaxLimit + 10 {
+		batch = append(batch, item("ijm", "u", i, feed.KindPrayer, fmt.Sprintf("point number %d", i)))
+	}
+	save(t, s, batch...)
+	for _, tc := range []struct{ limit, want int }{{0, feed.DefaultLimit}, {7, 7}, {100000, feed.MaxLimit}} {
+		if got := len(all(t, s, feed.Query{Limit: tc.limit})); got != tc.want {
+			t.Errorf("Limit %d: got %d items, want %d", tc.limit, got, tc.want)
+		}
+	}
+}
+
+func TestGeneration(t *testing.T) {
+	ctx := context.Background()
+	s, c, _ := openTest(t)
+	gen := func() (int64, time.Time) {
+		t.Helper()
+		g, changed, err := s.Generation(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return g, changed
+	}
+	g0, changed0 := gen()
+	if !changed0.IsZero() {
+		t.Errorf("changed before any item = %v, want zero", changed0)
+	}
+	steps := []struct {
+		name    string
+		items   []feed.Item
+		changes bool
+	}{
+		{"new item", []feed.Item{item("ijm", "u1", 0, feed.KindPrayer, textA)}, true},
+		{"same again", []feed.Item{item("ijm", "u1", 0, feed.KindPrayer, textA)}, false},
+		{"empty batch", nil, false},
+		{"edit", []feed.Item{item("ijm", "u1", 0, feed.KindPrayer, textA+" again")}, true},
+	}
+	prev := g0
+	for _, st := range steps {
+		c.Advance(time.Minute)
+		save(t, s, st.items...)
+		g, changed := gen()
+		if got := g != prev; got != st.changes {
+			t.Errorf("%s: generation %d → %d, changed = %v, want %v", st.name, prev, g, got, st.changes)
+		}
+		if st.changes && !changed.Equal(c.Now()) {
+			t.Errorf("%s: changed = %v, want %v", st.name, changed, c.Now())
+		}
+		prev = g
+	}
+}

@@ -1,0 +1,142 @@
+// Package store keeps prayerfeed's state in SQLite (pure Go, no cgo): the
+// items with their first-seen and last-seen history, the fetch state of every
+// source, the item generation servers cache by, and reader tokens.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// Errors callers branch on.
+var (
+	// ErrLocked means another run holds the fetch lock.
+	ErrLocked = errors.New("locked by another run")
+	// ErrExists means a token of that name already exists.
+	ErrExists = errors.New("already exists")
+	// ErrNotFound means no token of that name exists.
+	ErrNotFound = errors.New("not found")
+)
+
+// Config says where the database lives and which clock to use.
+type Config struct {
+	// Path is the database file; it is created if missing.
+	Path string
+	// Now is the clock; nil means time.Now. Tests inject a fixed one.
+	Now func() time.Time
+}
+
+// Store is an open prayerfeed database. It is safe for concurrent use by
+// many goroutines, and for several processes sharing one file.
+type Store struct {
+	db  *sql.DB
+	now func() time.Time
+	// writeMu serializes this process's write transactions, so concurrent
+	// writers queue in Go instead of spinning on SQLite's busy handler;
+	// busy_timeout and BEGIN IMMEDIATE cover writers in other processes.
+	writeMu sync.Mutex
+}
+
+// busyTimeout is how long a writer waits for another process's write
+// transaction before giving up with SQLITE_BUSY.
+const busyTimeout = 10 * time.Second
+
+// Open opens (creating if missing) the database at cfg.Path and brings its
+// schema up to date.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Path == "" {
+		return nil, errors.New("open store: empty path")
+	}
+	dsn, err := dataSourceName(cfg.Path)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
+	}
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
+	}
+	// WAL lets readers run beside the one writer; more connections than
+	// cores buys nothing for an in-process engine.
+	conns := max(4, runtime.GOMAXPROCS(0))
+	db.SetMaxOpenConns(conns)
+	db.SetMaxIdleConns(conns)
+	db.SetConnMaxIdleTime(0)
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
+	s := &Store{db: db, now: now}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
+	}
+	return s, nil
+}
+
+// dataSourceName builds a file: URI so that any character in the path (a
+// '?' or '#') reaches SQLite intact, with the pragmas every connection needs.
+func dataSourceName(path string) (string, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return "", err
+	}
+	q := url.Values{}
+	q.Set("_busy_timeout", fmt.Sprint(busyTimeout.Milliseconds()))
+	q.Set("_journal_mode", "WAL")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_foreign_keys", "1")
+	// Every transaction this package begins writes, so take the write lock
+	// at BEGIN: a deferred transaction that upgrades later can fail with
+	// SQLITE_BUSY at once, whatever the busy timeout.
+	q.Set("_txlock", "immediate")
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}
+	return u.String(), nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	if err := s.db.Close(); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+// write runs fn in one write transaction, committing when fn returns nil.
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}
+
+// unixNano stores t as Unix nanoseconds, the zero time as 0.
+func unixNano(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.UnixNano()
+}
+
+// fromUnixNano reads what unixNano stored, in UTC.
+func fromUnixNano(n int64) time.Time {
+	if n == 0 {
+		return time.Time{}
+	}
+	return time.Unix(0, n).UTC()
+}
