@@ -1,0 +1,215 @@
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/andybalholm/cascadia"
+)
+
+type fieldError struct{ field, msg string }
+
+type checker struct{ errs []fieldError }
+
+func (c *checker) add(field, format string, args ...any) {
+	c.errs = append(c.errs, fieldError{field, fmt.Sprintf(format, args...)})
+}
+
+func (cfg *Config) setDefaults() {
+	if cfg.Title == "" {
+		cfg.Title = DefaultTitle
+	}
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = DefaultBaseURL
+	}
+	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if cfg.Language == "" {
+		cfg.Language = DefaultLanguage
+	}
+	if cfg.Every == 0 {
+		cfg.Every = Duration(DefaultEvery)
+	}
+	for i := range cfg.Partners {
+		p := &cfg.Partners[i]
+		if p.Visibility == "" {
+			p.Visibility = Public
+		}
+		if p.Short == "" {
+			p.Short = p.Name
+		}
+		for j := range p.Sources {
+			s := &p.Sources[j]
+			if s.Type == "" {
+				s.Type = TypeAuto
+				if s.Select != nil {
+					s.Type = TypePage
+				}
+			}
+			if s.Every == 0 {
+				s.Every = cfg.Every
+			}
+		}
+	}
+}
+
+// Validate reports every problem in a config built in code; Load already
+// calls it for configs read from a file.
+func (cfg *Config) Validate() error {
+	errs := cfg.validate()
+	if len(errs) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: %s: %s", cfg.Path, errs[0].field, errs[0].msg)
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
+
+func (cfg *Config) validate() []fieldError {
+	c := &checker{}
+	checkURL(c, "base_url", cfg.BaseURL)
+	if time.Duration(cfg.Every) < MinEvery {
+		c.add("every", "%s is too often; partners' sites want at least %s between polls", cfg.Every, MinEvery)
+	}
+	if len(cfg.Partners) == 0 {
+		c.add("partners", "no partners: add at least one partner with a source")
+	}
+	ids := map[string]int{}
+	for i, p := range cfg.Partners {
+		f := fmt.Sprintf("partners[%d]", i)
+		if !idPattern.MatchString(p.ID) {
+			c.add(f+".id", "%q: want lower-case letters, digits and dashes, as it is used in URLs", p.ID)
+		} else if prev, dup := ids[p.ID]; dup {
+			c.add(f+".id", "%q is already the id of partners[%d]", p.ID, prev)
+		} else {
+			ids[p.ID] = i
+		}
+		p.validate(c, f, cfg.Rotation != nil)
+	}
+	if cfg.Rotation != nil {
+		cfg.Rotation.validate(c, ids)
+	}
+	return c.errs
+}
+
+func (p Partner) validate(c *checker, f string, haveRotation bool) {
+	if strings.TrimSpace(p.Name) == "" {
+		c.add(f+".name", "missing: every partner needs a name readers will see")
+	}
+	if p.Homepage != "" {
+		checkURL(c, f+".homepage", p.Homepage)
+	}
+	if p.Visibility != Public && p.Visibility != Private {
+		c.add(f+".visibility", "%q: want public or private", p.Visibility)
+	}
+	for j, t := range p.Tags {
+		if !idPattern.MatchString(t) {
+			c.add(fmt.Sprintf("%s.tags[%d]", f, j), "%q: want lower-case letters, digits and dashes", t)
+		}
+	}
+	for word := range p.Redact {
+		if strings.TrimSpace(word) == "" {
+			c.add(f+".redact", "an empty word cannot be redacted")
+		}
+	}
+	for _, m := range append(append([]string{}, p.Markers.Prayer...), p.Markers.Praise...) {
+		if strings.TrimSpace(m) == "" {
+			c.add(f+".markers", "an empty marker would match everything")
+		}
+	}
+	for j, w := range p.Weeks {
+		if w < 1 {
+			c.add(fmt.Sprintf("%s.weeks[%d]", f, j), "%d: weeks count from 1", w)
+		}
+	}
+	if len(p.Weeks) > 0 && !haveRotation {
+		c.add(f+".weeks", "set, but there is no rotation: add rotation.start")
+	}
+	if len(p.Sources) == 0 {
+		c.add(f+".sources", "missing: add at least one source (a feed or page URL)")
+	}
+	seen := map[string]bool{}
+	for j, s := range p.Sources {
+		sf := fmt.Sprintf("%s.sources[%d]", f, j)
+		s.validate(c, sf)
+		if seen[s.URL] {
+			c.add(sf+".url", "%s is listed twice for this partner", s.URL)
+		}
+		seen[s.URL] = true
+	}
+}
+
+func (s Source) validate(c *checker, f string) {
+	switch s.Type {
+	case TypeRSS, TypePage, TypeAuto:
+	default:
+		c.add(f+".type", "%q: want rss, page or auto", s.Type)
+	}
+	checkURL(c, f+".url", s.URL)
+	if time.Duration(s.Every) < MinEvery {
+		c.add(f+".every", "%s is too often; partners' sites want at least %s between polls", s.Every, MinEvery)
+	}
+	if s.Select == nil {
+		return
+	}
+	if s.Type != TypePage {
+		c.add(f+".select", "selectors only apply to type: page")
+	}
+	for name, sel := range map[string]string{
+		"item": s.Select.Item, "title": s.Select.Title, "link": s.Select.Link,
+		"date": s.Select.Date, "content": s.Select.Content,
+	} {
+		if err := CheckSelector(sel); err != nil {
+			c.add(f+".select."+name, "%v", err)
+		}
+	}
+}
+
+// CheckSelector reports whether sel is a valid CSS selector, optionally
+// followed by "@attr". An empty selector is valid: it means "not used".
+func CheckSelector(sel string) error {
+	css, attr := SplitSelector(sel)
+	if css == "" {
+		if attr != "" {
+			return fmt.Errorf("%q: no CSS selector before @%s", sel, attr)
+		}
+		return nil
+	}
+	if _, err := cascadia.ParseGroup(css); err != nil {
+		return fmt.Errorf("%q: not a CSS selector: %v", css, err)
+	}
+	return nil
+}
+
+// SplitSelector splits "h2 a@href" into its CSS part and attribute name.
+func SplitSelector(sel string) (css, attr string) {
+	sel = strings.TrimSpace(sel)
+	if i := strings.LastIndex(sel, "@"); i >= 0 && !strings.ContainsAny(sel[i:], " ]\"'") {
+		return strings.TrimSpace(sel[:i]), sel[i+1:]
+	}
+	return sel, ""
+}
+
+func (r *Rotation) validate(c *checker, ids map[string]int) {
+	if r.Start.IsZero() {
+		c.add("rotation.start", "missing: give the Monday of week one, like 2026-01-05")
+	} else if wd := r.Start.Weekday(); wd != time.Monday {
+		c.add("rotation.start", "%s is a %s; want the Monday of week one", r.Start.Format(time.DateOnly), wd)
+	}
+	for i, entry := range r.Order {
+		for _, id := range entry {
+			if _, ok := ids[id]; !ok {
+				c.add(fmt.Sprintf("rotation.order[%d]", i), "%q is not a partner id", id)
+			}
+		}
+	}
+}
+
+func checkURL(c *checker, field, raw string) {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		c.add(field, "%q: not an absolute http(s) URL", raw)
+	}
+}
