@@ -1,0 +1,108 @@
+package fetcher
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Source types, as written in partners.yaml.
+const (
+	TypeRSS  = "rss"
+	TypePage = "page"
+	TypeAuto = "auto"
+)
+
+// Source is one place a partner publishes, as the fetcher needs it.
+type Source struct {
+	PartnerID string
+	URL       string
+	// Type is TypeRSS, TypePage or TypeAuto.
+	Type string
+	// Select holds a page source's CSS selectors.
+	Select Select
+}
+
+// Select holds CSS selectors for a page; "sel@attr" reads an attribute.
+type Select struct {
+	Item, Title, Link, Date, Content string
+}
+
+// Result is what one fetch of a source yielded.
+type Result struct {
+	Updates    []Update
+	Status     int
+	Validators Validators
+	// FeedURL is the feed actually read: for auto sources, the one found.
+	FeedURL    string
+	RetryAfter time.Duration
+	MaxAge     time.Duration
+}
+
+// ErrNoFeed is returned for an auto source whose page links to no feed.
+var ErrNoFeed = errors.New("no feed found")
+
+// Fetch reads src, conditionally on v. It returns ErrNotModified when the
+// source has nothing new.
+func (c *Client) Fetch(ctx context.Context, src Source, v Validators) (*Result, error) {
+	resp, err := c.Get(ctx, src.URL, v)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Status: resp.Status, Validators: resp.Validators, FeedURL: resp.URL,
+		RetryAfter: resp.RetryAfter, MaxAge: resp.MaxAge}
+	switch src.Type {
+	case TypePage:
+		res.Updates, err = ParsePage(bytes.NewReader(resp.Body), resp.ContentType, src)
+	case TypeAuto:
+		if !LooksLikeFeed(resp.Body) {
+			return c.fetchDiscovered(ctx, src, resp)
+		}
+		fallthrough
+	default:
+		res.Updates, err = ParseFeed(bytes.NewReader(resp.Body), src)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// fetchDiscovered follows the first feed a homepage links to.
+func (c *Client) fetchDiscovered(ctx context.Context, src Source, page *Response) (*Result, error) {
+	links, err := Discover(bytes.NewReader(page.Body), page.URL)
+	if err != nil {
+		return nil, err
+	}
+	if len(links) == 0 {
+		return nil, fmt.Errorf("%w: %s links to no RSS, Atom or JSON feed", ErrNoFeed, page.URL)
+	}
+	feedSrc := src
+	feedSrc.URL, feedSrc.Type = links[0].URL, TypeRSS
+	resp, err := c.Get(ctx, feedSrc.URL, Validators{})
+	if err != nil {
+		return nil, fmt.Errorf("discovered feed %s: %w", feedSrc.URL, err)
+	}
+	updates, err := ParseFeed(bytes.NewReader(resp.Body), src)
+	if err != nil {
+		return nil, fmt.Errorf("discovered feed %s: %w", feedSrc.URL, err)
+	}
+	return &Result{Updates: updates, Status: resp.Status, Validators: page.Validators,
+		FeedURL: resp.URL, RetryAfter: resp.RetryAfter, MaxAge: resp.MaxAge}, nil
+}
+
+// LooksLikeFeed reports whether body starts like an RSS, Atom or JSON feed
+// rather than an HTML page.
+func LooksLikeFeed(body []byte) bool {
+	head := bytes.ToLower(bytes.TrimSpace(body[:min(len(body), 1024)]))
+	head = bytes.TrimPrefix(head, []byte("\xef\xbb\xbf"))
+	if bytes.HasPrefix(head, []byte("{")) {
+		return bytes.Contains(head, []byte("jsonfeed.org"))
+	}
+	if bytes.Contains(head, []byte("<html")) || bytes.Contains(head, []byte("<!doctype html")) {
+		return false
+	}
+	return bytes.Contains(head, []byte("<rss")) || bytes.Contains(head, []byte("<feed")) || bytes.Contains(head, []byte("<rdf:rdf"))
+}

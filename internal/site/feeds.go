@@ -1,0 +1,154 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+)
+
+// FeedPaths are the combined feed's routes, one per format.
+var feedExts = []string{".xml", ".atom", ".json"}
+
+// Paths lists every route a static build writes for scope.
+func (s *Site) Paths(sc Scope) []string {
+	var out []string
+	for _, ext := range feedExts {
+		out = append(out, "/feed"+ext)
+		for _, p := range s.cfg.Partners {
+			if s.visible(p.ID, sc) {
+				out = append(out, "/partners/"+p.ID+"/feed"+ext)
+			}
+		}
+	}
+	return out
+}
+
+// Feed renders a feed route: "/feed.atom" or "/partners/ID/feed.json",
+// filtered by the query's kind, partner, tag and limit.
+func (s *Site) Feed(ctx context.Context, route string, q url.Values, sc Scope) (*Page, error) {
+	f, err := feed.FormatFromExt(path.Ext(route))
+	if err != nil {
+		return nil, ErrNotFound
+	}
+	base := strings.TrimSuffix(route, path.Ext(route))
+	query, title, err := s.feedQuery(base, q, sc)
+	if err != nil {
+		return nil, err
+	}
+	items, err := s.st.Items(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("render %s: %w", route, err)
+	}
+	self := s.cfg.BaseURL + sc.Prefix + route
+	if enc := q.Encode(); enc != "" {
+		self += "?" + enc
+	}
+	meta := feed.Meta{
+		Title: title, Description: s.cfg.Description, HomeURL: s.cfg.BaseURL + "/",
+		FeedURL: self, Language: s.cfg.Language,
+	}
+	var buf bytes.Buffer
+	if err := feed.Write(&buf, f, meta, items); err != nil {
+		return nil, fmt.Errorf("render %s: %w", route, err)
+	}
+	return &Page{Body: buf.Bytes(), ContentType: f.ContentType()}, nil
+}
+
+// feedQuery turns a feed route and its filters into a store query and a
+// feed title.
+func (s *Site) feedQuery(base string, q url.Values, sc Scope) (feed.Query, string, error) {
+	query := feed.Query{Exclude: s.hidden(sc)}
+	title := s.cfg.Title
+	switch {
+	case base == "/feed":
+	case strings.HasPrefix(base, "/partners/") && strings.HasSuffix(base, "/feed"):
+		id := strings.TrimSuffix(strings.TrimPrefix(base, "/partners/"), "/feed")
+		if !s.visible(id, sc) {
+			return query, "", ErrNotFound
+		}
+		p, _ := s.cfg.Partner(id)
+		query.Partners = []string{id}
+		title = p.Name + " · " + s.cfg.Title
+	default:
+		return query, "", ErrNotFound
+	}
+	for _, k := range q["kind"] {
+		kind, err := feed.ParseKind(k)
+		if err != nil {
+			return query, "", fmt.Errorf("%w: %v", ErrBadQuery, err)
+		}
+		query.Kinds = append(query.Kinds, kind)
+	}
+	if ids := s.filterPartners(q, sc); ids != nil {
+		query.Partners = intersect(query.Partners, ids)
+		if len(query.Partners) == 0 {
+			query.Partners = []string{"\x00none"} // a filter that matches nothing yields an empty feed
+		}
+	}
+	if l := q.Get("limit"); l != "" {
+		n, err := strconv.Atoi(l)
+		if err != nil || n < 1 {
+			return query, "", fmt.Errorf("%w: limit %q: want a positive number", ErrBadQuery, l)
+		}
+		query.Limit = n
+	}
+	return query, title, nil
+}
+
+// ErrBadQuery is returned for a filter value the site cannot read.
+var ErrBadQuery = fmt.Errorf("bad query")
+
+// filterPartners reads the partner and tag filters; nil means no filter.
+func (s *Site) filterPartners(q url.Values, sc Scope) []string {
+	partners, tags := q["partner"], q["tag"]
+	if len(partners) == 0 && len(tags) == 0 {
+		return nil
+	}
+	ids := []string{}
+	for _, p := range s.cfg.Partners {
+		if !s.visible(p.ID, sc) {
+			continue
+		}
+		if (len(partners) == 0 || contains(partners, p.ID)) && (len(tags) == 0 || overlaps(tags, p.Tags)) {
+			ids = append(ids, p.ID)
+		}
+	}
+	return ids
+}
+
+func intersect(a, b []string) []string {
+	if a == nil {
+		return b
+	}
+	var out []string
+	for _, x := range a {
+		if contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if contains(b, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,72 @@
+// Package site renders every published route (feeds, pages, widget) to
+// bytes, in one place, so that `serve` and the static `build` publish the
+// same documents.
+package site
+
+import (
+	"context"
+	"errors"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+	"github.com/prayerfeed/prayerfeed/internal/config"
+)
+
+// ErrNotFound is returned for a route that does not exist, including a
+// private partner's feed asked for without a reader token.
+var ErrNotFound = errors.New("not found")
+
+// Reader is the part of the store the site reads.
+type Reader interface {
+	Items(ctx context.Context, q feed.Query) ([]feed.Item, error)
+}
+
+// Config wires a Site.
+type Config struct {
+	Config *config.Config
+	Store  Reader
+}
+
+// Site renders routes from the store and the partners' config.
+type Site struct {
+	cfg *config.Config
+	st  Reader
+}
+
+// New returns a Site.
+func New(cfg Config) *Site {
+	return &Site{cfg: cfg.Config, st: cfg.Store}
+}
+
+// Scope says whose view is rendered: the public's, or a reader holding a
+// token, who also sees private partners.
+type Scope struct {
+	Private bool
+	// Prefix is prepended to self links, e.g. "/private/TOKEN".
+	Prefix string
+}
+
+// Page is a rendered route.
+type Page struct {
+	Body        []byte
+	ContentType string
+}
+
+// visible reports whether partner id may appear in scope.
+func (s *Site) visible(id string, sc Scope) bool {
+	p, ok := s.cfg.Partner(id)
+	return ok && (sc.Private || !p.Private())
+}
+
+// hidden lists the partner ids a scope must not show.
+func (s *Site) hidden(sc Scope) []string {
+	if sc.Private {
+		return nil
+	}
+	var ids []string
+	for _, p := range s.cfg.Partners {
+		if p.Private() {
+			ids = append(ids, p.ID)
+		}
+	}
+	return ids
+}

@@ -1,0 +1,233 @@
+// Package worker runs fetch cycles: it picks the sources that are due,
+// fetches them with bounded concurrency and per-host politeness, extracts
+// their points and stores them, recording each source's health.
+package worker
+
+import (
+	"context"
+	"log/slog"
+	"math/rand/v2"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+	"github.com/prayerfeed/prayerfeed/fetcher"
+	"github.com/prayerfeed/prayerfeed/internal/config"
+	"github.com/prayerfeed/prayerfeed/internal/extract"
+	"github.com/prayerfeed/prayerfeed/internal/store"
+)
+
+// Fetcher reads one source, conditionally on what it said last time.
+type Fetcher interface {
+	Fetch(ctx context.Context, src fetcher.Source, v fetcher.Validators) (*fetcher.Result, error)
+}
+
+// Store is what a fetch cycle reads and writes.
+type Store interface {
+	SourceState(ctx context.Context, partnerID, url string) (store.SourceState, error)
+	PutSourceState(ctx context.Context, st store.SourceState) error
+	SaveItems(ctx context.Context, items []feed.Item) (store.SaveResult, error)
+}
+
+// Config wires a Worker.
+type Config struct {
+	Config  *config.Config
+	Fetcher Fetcher
+	Store   Store
+	// Concurrency bounds fetches in flight overall; default 16.
+	Concurrency int
+	// PerHost bounds fetches in flight to one host; default 2.
+	PerHost int
+	// MaxUpdates caps the updates read from one source per fetch; default 100.
+	MaxUpdates int
+	// Logger defaults to slog.Default().
+	Logger *slog.Logger
+	// Now defaults to time.Now.
+	Now func() time.Time
+}
+
+// Worker runs fetch cycles. It is safe for one cycle at a time; Run
+// serializes its own cycles.
+type Worker struct {
+	cfg Config
+	mu  sync.Mutex // held for a whole cycle: one fetch of a source at a time
+}
+
+// New returns a Worker with cfg's defaults filled.
+func New(cfg Config) *Worker {
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = 16
+	}
+	if cfg.PerHost <= 0 {
+		cfg.PerHost = 2
+	}
+	if cfg.MaxUpdates <= 0 {
+		cfg.MaxUpdates = 100
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Worker{cfg: cfg}
+}
+
+// Options narrow one cycle.
+type Options struct {
+	// Partner, when set, limits the cycle to that partner's sources.
+	Partner string
+	// All fetches every source, due or not.
+	All bool
+}
+
+// job is one source of one partner.
+type job struct {
+	partner config.Partner
+	source  config.Source
+}
+
+// RunOnce runs one fetch cycle over the due sources. Per-source failures
+// are recorded on the source and in the Summary, never returned: the error
+// is only for a cycle that could not run at all.
+func (w *Worker) RunOnce(ctx context.Context, opts Options) (Summary, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	start := w.cfg.Now()
+	var jobs []job
+	for _, p := range w.cfg.Config.Partners {
+		if opts.Partner != "" && p.ID != opts.Partner {
+			continue
+		}
+		for _, s := range p.Sources {
+			jobs = append(jobs, job{p, s})
+		}
+	}
+	results := make([]SourceResult, len(jobs))
+	sem := make(chan struct{}, w.cfg.Concurrency)
+	hosts := newHostLimiter(w.cfg.PerHost)
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			release := hosts.acquire(hostOf(j.source.URL))
+			defer release()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			results[i] = w.runJob(ctx, j, opts.All)
+		}()
+	}
+	wg.Wait()
+	sum := summarize(results)
+	sum.Took = w.cfg.Now().Sub(start)
+	return sum, ctx.Err()
+}
+
+// runJob fetches one source if it is due and records what happened.
+func (w *Worker) runJob(ctx context.Context, j job, all bool) SourceResult {
+	res := SourceResult{PartnerID: j.partner.ID, URL: j.source.URL}
+	st, err := w.cfg.Store.SourceState(ctx, j.partner.ID, j.source.URL)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	now := w.cfg.Now()
+	if !all && !st.NextDue.IsZero() && st.NextDue.After(now) {
+		res.Skipped = true
+		return res
+	}
+	res.Attempted = true
+	src := fetcher.Source{PartnerID: j.partner.ID, URL: j.source.URL, Type: string(j.source.Type)}
+	if sel := j.source.Select; sel != nil {
+		src.Select = fetcher.Select{Item: sel.Item, Title: sel.Title, Link: sel.Link, Date: sel.Date, Content: sel.Content}
+	}
+	fr, err := w.cfg.Fetcher.Fetch(ctx, src, fetcher.Validators{ETag: st.ETag, LastModified: st.LastModified})
+	if ctx.Err() != nil {
+		// Shutting down: leave the source as it was, to be fetched next time.
+		res.Err = ctx.Err()
+		return res
+	}
+	if err == nil {
+		res.Save, err = w.save(ctx, j.partner, fr)
+	}
+	w.record(ctx, &st, j.source, fr, err, &res)
+	return res
+}
+
+// save extracts the points of a fetch's updates and stores them.
+func (w *Worker) save(ctx context.Context, p config.Partner, fr *fetcher.Result) (store.SaveResult, error) {
+	updates := fr.Updates
+	if len(updates) > w.cfg.MaxUpdates {
+		updates = updates[:w.cfg.MaxUpdates]
+	}
+	var items []feed.Item
+	opts := ExtractOptions(p)
+	for _, u := range updates {
+		for _, it := range extract.Update(u, opts) {
+			it.PartnerName = p.Name
+			items = append(items, it)
+		}
+	}
+	if len(items) == 0 {
+		return store.SaveResult{}, nil
+	}
+	return w.cfg.Store.SaveItems(ctx, items)
+}
+
+// record writes the source's new state: validators and next due time on
+// success, the error and a growing backoff on failure.
+func (w *Worker) record(ctx context.Context, st *store.SourceState, src config.Source, fr *fetcher.Result, err error, res *SourceResult) {
+	now := w.cfg.Now()
+	every := time.Duration(src.Every)
+	st.LastFetch = now
+	res.Status, res.Err = statusOf(fr, err), err
+	st.LastStatus = res.Status
+	if err != nil && !isNotModified(err) {
+		st.Failures++
+		st.LastError = err.Error()
+		st.NextDue = now.Add(backoff(every, st.Failures, retryAfterOf(err)))
+		w.cfg.Logger.Warn("fetch failed", "partner", st.PartnerID, "url", st.URL, "failures", st.Failures, "err", err)
+	} else {
+		st.Failures, st.LastError, st.LastSuccess = 0, "", now
+		next := every
+		if fr != nil {
+			st.ETag, st.LastModified = fr.Validators.ETag, fr.Validators.LastModified
+			next = max(next, min(fr.MaxAge, 24*time.Hour), fr.RetryAfter)
+		}
+		st.NextDue = now.Add(next + jitter(next))
+		res.Err = nil
+	}
+	if perr := w.cfg.Store.PutSourceState(context.WithoutCancel(ctx), *st); perr != nil && res.Err == nil {
+		res.Err = perr
+	}
+}
+
+// backoff doubles the wait with each consecutive failure, from the
+// source's own interval up to a week, and never sooner than Retry-After.
+func backoff(every time.Duration, failures int, retryAfter time.Duration) time.Duration {
+	const ceiling = 7 * 24 * time.Hour
+	d := every
+	for i := 1; i < failures && d < ceiling; i++ {
+		d *= 2
+	}
+	return max(min(d, ceiling), retryAfter)
+}
+
+// jitter spreads sources that share an interval over up to a tenth of it,
+// so a hundred partners added at once are not all polled in the same second.
+func jitter(d time.Duration) time.Duration {
+	if d <= 0 {
+		return 0
+	}
+	return time.Duration(rand.Int64N(int64(d)/10 + 1))
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return u.Host
+}
