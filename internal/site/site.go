@@ -6,6 +6,7 @@ package site
 import (
 	"context"
 	"errors"
+	"net/url"
 
 	"github.com/prayerfeed/prayerfeed/feed"
 	"github.com/prayerfeed/prayerfeed/internal/config"
@@ -69,4 +70,10 @@ func (s *Site) hidden(sc Scope) []string {
 		}
 	}
 	return ids
+}
+
+// Render renders any route for scope. q holds the request's query
+// parameters (nil for a static build).
+func (s *Site) Render(ctx context.Context, route string, q url.Values, sc Scope) (*Page, error) {
+	return s.Feed(ctx, route, q, sc)
 }

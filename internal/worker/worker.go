@@ -139,11 +139,7 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) SourceResult {
 		return res
 	}
 	res.Attempted = true
-	src := fetcher.Source{PartnerID: j.partner.ID, URL: j.source.URL, Type: string(j.source.Type)}
-	if sel := j.source.Select; sel != nil {
-		src.Select = fetcher.Select{Item: sel.Item, Title: sel.Title, Link: sel.Link, Date: sel.Date, Content: sel.Content}
-	}
-	fr, err := w.cfg.Fetcher.Fetch(ctx, src, fetcher.Validators{ETag: st.ETag, LastModified: st.LastModified})
+	fr, err := w.cfg.Fetcher.Fetch(ctx, FetcherSource(j.partner, j.source), fetcher.Validators{ETag: st.ETag, LastModified: st.LastModified})
 	if ctx.Err() != nil {
 		// Shutting down: leave the source as it was, to be fetched next time.
 		res.Err = ctx.Err()

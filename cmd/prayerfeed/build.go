@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/prayerfeed/prayerfeed/internal/site"
+)
+
+// runBuild writes every public route as a static file under --out, each
+// through a temporary name and a rename, so a web server never serves a
+// half-written feed.
+func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.Writer) error {
+	fs := g.newFlagSet("build", "--out DIR", stderr)
+	out := fs.String("out", "", "directory to write the static site into (required)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *out == "" {
+		fs.Usage()
+		return errors.New("build: --out DIR is required")
+	}
+	cfg, err := g.loadConfig()
+	if err != nil {
+		return err
+	}
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	s := site.New(site.Config{Config: cfg, Store: st})
+	paths := s.Paths(site.Scope{})
+	for _, p := range paths {
+		page, err := s.Render(ctx, p, nil, site.Scope{})
+		if err != nil {
+			return fmt.Errorf("build %s: %w", p, err)
+		}
+		if err := writeAtomic(filepath.Join(*out, filepath.FromSlash(strings.TrimPrefix(p, "/"))), page.Body); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(stdout, "wrote %d files to %s\n", len(paths), *out)
+	return nil
+}
+
+// writeAtomic writes data to path through a temporary file in the same
+// directory and a rename, which replaces the old file in one step.
+func writeAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after a successful rename this fails harmlessly
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

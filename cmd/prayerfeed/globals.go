@@ -1,0 +1,75 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+
+	"github.com/prayerfeed/prayerfeed/internal/config"
+	"github.com/prayerfeed/prayerfeed/internal/store"
+)
+
+// globals are the flags every command shares.
+type globals struct {
+	config string
+	db     string
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// register adds --config and --db to fs, defaulting to what is already set,
+// so they work before or after the command name.
+func (g *globals) register(fs *flag.FlagSet) {
+	if g.config == "" {
+		g.config = envOr("PRAYERFEED_CONFIG", "partners.yaml")
+	}
+	if g.db == "" {
+		g.db = envOr("PRAYERFEED_DB", "prayerfeed.db")
+	}
+	fs.StringVar(&g.config, "config", g.config, "partners.yaml to read (env PRAYERFEED_CONFIG)")
+	fs.StringVar(&g.db, "db", g.db, "SQLite database file (env PRAYERFEED_DB)")
+}
+
+// newFlagSet returns a subcommand's flag set with the global flags on it.
+func (g *globals) newFlagSet(name, args string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: prayerfeed %s %s\n\nflags:\n", name, args)
+		fs.PrintDefaults()
+	}
+	g.register(fs)
+	return fs
+}
+
+// loadConfig reads partners.yaml and applies the environment's overrides.
+func (g *globals) loadConfig() (*config.Config, error) {
+	cfg, err := config.Load(g.config)
+	if err != nil {
+		return nil, err
+	}
+	if tok := os.Getenv("PRAYERFEED_ADMIN_TOKEN"); tok != "" {
+		cfg.AdminToken = tok
+	}
+	return cfg, nil
+}
+
+func (g *globals) openStore(ctx context.Context) (*store.Store, error) {
+	st, err := store.Open(ctx, store.Config{Path: g.db})
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", g.db, err)
+	}
+	return st, nil
+}
+
+func newLogger(w io.Writer) *slog.Logger {
+	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
+}

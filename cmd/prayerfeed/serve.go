@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/fetcher"
+	"github.com/prayerfeed/prayerfeed/internal/config"
+	"github.com/prayerfeed/prayerfeed/internal/server"
+	"github.com/prayerfeed/prayerfeed/internal/site"
+	"github.com/prayerfeed/prayerfeed/internal/store"
+	"github.com/prayerfeed/prayerfeed/internal/worker"
+)
+
+// runServe serves every route and fetches due sources in the background.
+func runServe(ctx context.Context, g *globals, args []string, stdout, stderr io.Writer) error {
+	fs := g.newFlagSet("serve", "[--addr :8080] [--every 1m]", stderr)
+	addr := fs.String("addr", ":8080", "address to listen on")
+	every := fs.Duration("every", time.Minute, "how often to look for due sources (each source keeps its own poll interval)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg, err := g.loadConfig()
+	if err != nil {
+		return err
+	}
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return serve(ctx, serveConfig{
+		cfg: cfg, store: st, listener: ln, every: *every,
+		fetcher: fetcher.NewClient(fetcher.ClientConfig{}), logger: newLogger(stderr),
+	})
+}
+
+type serveConfig struct {
+	cfg      *config.Config
+	store    *store.Store
+	listener net.Listener
+	every    time.Duration
+	fetcher  worker.Fetcher
+	logger   *slog.Logger
+}
+
+// serve runs the HTTP server and the background fetcher until ctx ends,
+// then lets in-flight requests finish and abandons in-flight fetches, whose
+// sources stay due and are fetched next time.
+func serve(ctx context.Context, sc serveConfig) error {
+	w := worker.New(worker.Config{Config: sc.cfg, Store: sc.store, Fetcher: sc.fetcher, Logger: sc.logger})
+	srv := &http.Server{
+		Handler: server.New(server.Config{
+			Site:   site.New(site.Config{Config: sc.cfg, Store: sc.store}),
+			Logger: sc.logger,
+		}),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	workerDone := make(chan struct{})
+	go func() {
+		defer close(workerDone)
+		w.Run(ctx, sc.every)
+	}()
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(sc.listener) }()
+	sc.logger.Info("serving", "addr", sc.listener.Addr().String(), "feed", sc.cfg.BaseURL+"/feed.atom")
+	select {
+	case err := <-serveErr:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	err := srv.Shutdown(shutdownCtx)
+	<-workerDone
+	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	sc.logger.Info("stopped")
+	return nil
+}
