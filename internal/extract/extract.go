@@ -3,6 +3,7 @@
 package extract
 
 import (
+	"html"
 	"regexp"
 	"strings"
 
@@ -67,6 +68,9 @@ var label = regexp.MustCompile(`(?i)^\s*(prayer|praise)\s*:\s*`)
 // This first version reads only paragraphs labelled "Prayer:" or "Praise:".
 func Points(content string, format Format, opts Options) []Point {
 	var out []Point
+	if format == FormatHTML {
+		content = blockText(content)
+	}
 	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(content, -1) {
 		m := label.FindStringSubmatch(para)
 		if m == nil {
@@ -79,4 +83,15 @@ func Points(content string, format Format, opts Options) []Point {
 		out = append(out, Point{Kind: feed.Kind(strings.ToLower(m[1])), Text: text})
 	}
 	return out
+}
+
+var (
+	blockTag = regexp.MustCompile(`(?i)</?(p|div|li|ul|ol|h[1-6]|br|tr|table|section|article)\b[^>]*>`)
+	anyTag   = regexp.MustCompile(`<[^>]*>`)
+)
+
+// blockText flattens HTML to text with a blank line between blocks.
+func blockText(h string) string {
+	h = blockTag.ReplaceAllString(h, "\n\n")
+	return html.UnescapeString(anyTag.ReplaceAllString(h, ""))
 }
