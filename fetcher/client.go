@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -17,6 +17,10 @@ var ErrNotModified = errors.New("not modified")
 
 // ErrTooLarge is returned when a body exceeds the client's size cap.
 var ErrTooLarge = errors.New("body too large")
+
+// ErrTooManyRedirects is returned when a source redirects more often than
+// the client allows, which is also how a redirect loop ends.
+var ErrTooManyRedirects = errors.New("too many redirects")
 
 // UserAgent names prayerfeed to partners' web servers and robots.txt.
 const UserAgent = "prayerfeed/1.0 (+https://github.com/prayerfeed/prayerfeed)"
@@ -49,20 +53,37 @@ type HTTPError struct {
 }
 
 func (e *HTTPError) Error() string {
+	if e.RetryAfter > 0 {
+		return fmt.Sprintf("HTTP %d %s (retry after %s)", e.Status, http.StatusText(e.Status), e.RetryAfter)
+	}
 	return fmt.Sprintf("HTTP %d %s", e.Status, http.StatusText(e.Status))
 }
 
-// ClientConfig bounds what one request may cost.
+// ClientConfig bounds what one request may cost. Every zero value means
+// its default.
 type ClientConfig struct {
 	// UserAgent defaults to UserAgent.
 	UserAgent string
-	// Timeout bounds a whole request, body included; default 20s.
+	// Timeout bounds a whole request, redirects and body included; default 20s.
 	Timeout time.Duration
-	// MaxBytes caps a decoded body; default 5 MiB.
+	// DialTimeout bounds opening one TCP connection; default 10s.
+	DialTimeout time.Duration
+	// TLSHandshakeTimeout bounds the TLS handshake; default 10s.
+	TLSHandshakeTimeout time.Duration
+	// ResponseHeaderTimeout bounds the wait for the response headers
+	// after the request is sent; default 15s.
+	ResponseHeaderTimeout time.Duration
+	// MaxBytes caps a body after decoding; default 5 MiB.
 	MaxBytes int64
 	// MaxRedirects defaults to 5.
 	MaxRedirects int
-	// Transport defaults to a clone of http.DefaultTransport.
+	// DenyPrivate refuses to connect to loopback, private, link-local,
+	// unspecified and multicast addresses, for source URLs and for every
+	// redirect. It is checked on the address actually dialled, so a host
+	// name that resolves (or re-resolves) to such an address is refused too.
+	DenyPrivate bool
+	// Transport replaces the client's own transport. The client's dial
+	// bounds and DenyPrivate do not apply to a replacement.
 	Transport http.RoundTripper
 }
 
@@ -74,27 +95,22 @@ type Client struct {
 
 // NewClient returns a Client with cfg's bounds, defaults filled.
 func NewClient(cfg ClientConfig) *Client {
-	if cfg.UserAgent == "" {
-		cfg.UserAgent = UserAgent
-	}
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = 20 * time.Second
-	}
-	if cfg.MaxBytes <= 0 {
-		cfg.MaxBytes = 5 << 20
-	}
-	if cfg.MaxRedirects <= 0 {
-		cfg.MaxRedirects = 5
-	}
+	return newClient(cfg, forbiddenAddr)
+}
+
+// newClient is NewClient with the predicate DenyPrivate applies, which
+// tests narrow so that loopback test servers stay reachable.
+func newClient(cfg ClientConfig, forbidden func(net.IP) bool) *Client {
+	cfg = withDefaults(cfg)
 	if cfg.Transport == nil {
-		cfg.Transport = http.DefaultTransport.(*http.Transport).Clone()
+		cfg.Transport = newTransport(cfg, forbidden)
 	}
 	c := &Client{cfg: cfg}
 	c.http = &http.Client{
 		Transport: cfg.Transport,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
-			if len(via) >= cfg.MaxRedirects {
-				return fmt.Errorf("stopped after %d redirects", len(via))
+			if len(via) > cfg.MaxRedirects {
+				return fmt.Errorf("%w: stopped after %d", ErrTooManyRedirects, cfg.MaxRedirects)
 			}
 			return nil
 		},
@@ -102,10 +118,48 @@ func NewClient(cfg ClientConfig) *Client {
 	return c
 }
 
+func withDefaults(cfg ClientConfig) ClientConfig {
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = UserAgent
+	}
+	def := func(d *time.Duration, v time.Duration) {
+		if *d <= 0 {
+			*d = v
+		}
+	}
+	def(&cfg.Timeout, 20*time.Second)
+	def(&cfg.DialTimeout, 10*time.Second)
+	def(&cfg.TLSHandshakeTimeout, 10*time.Second)
+	def(&cfg.ResponseHeaderTimeout, 15*time.Second)
+	if cfg.MaxBytes <= 0 {
+		cfg.MaxBytes = 5 << 20
+	}
+	if cfg.MaxRedirects <= 0 {
+		cfg.MaxRedirects = 5
+	}
+	return cfg
+}
+
+// newTransport is a transport with every phase bounded. It leaves
+// compression to Get, which asks for gzip itself and caps the decoded size
+// whether or not it asked.
+func newTransport(cfg ClientConfig, forbidden func(net.IP) bool) *http.Transport {
+	d := &net.Dialer{Timeout: cfg.DialTimeout, KeepAlive: 30 * time.Second}
+	if cfg.DenyPrivate {
+		d.Control = denyControl(forbidden)
+	}
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.DialContext = d.DialContext
+	t.TLSHandshakeTimeout = cfg.TLSHandshakeTimeout
+	t.ResponseHeaderTimeout = cfg.ResponseHeaderTimeout
+	t.ExpectContinueTimeout = time.Second
+	t.DisableCompression = true
+	t.MaxResponseHeaderBytes = 64 << 10
+	return t
+}
+
 // Get fetches url, sending v as conditional headers. It returns
 // ErrNotModified on 304 and *HTTPError on other non-2xx statuses.
-// The transport undoes gzip itself, and the cap applies to the decoded
-// body, so a compressed bomb cannot exhaust memory.
 func (c *Client) Get(ctx context.Context, url string, v Validators) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
@@ -113,8 +167,12 @@ func (c *Client) Get(ctx context.Context, url string, v Validators) (*Response, 
 	if err != nil {
 		return nil, err
 	}
+	if req.URL.Scheme != "http" && req.URL.Scheme != "https" {
+		return nil, fmt.Errorf("get %s: not an http(s) URL", url)
+	}
 	req.Header.Set("User-Agent", c.cfg.UserAgent)
 	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
+	req.Header.Set("Accept-Encoding", "gzip")
 	if v.ETag != "" {
 		req.Header.Set("If-None-Match", v.ETag)
 	}
@@ -132,12 +190,9 @@ func (c *Client) Get(ctx context.Context, url string, v Validators) (*Response, 
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		return nil, &HTTPError{Status: resp.StatusCode, RetryAfter: retryAfter(resp.Header, time.Now())}
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, c.cfg.MaxBytes+1))
+	body, err := readBody(resp, c.cfg.MaxBytes)
 	if err != nil {
-		return nil, fmt.Errorf("read body: %w", err)
-	}
-	if int64(len(body)) > c.cfg.MaxBytes {
-		return nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, c.cfg.MaxBytes)
+		return nil, err
 	}
 	return &Response{
 		URL:         resp.Request.URL.String(),

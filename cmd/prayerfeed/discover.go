@@ -22,7 +22,7 @@ func runDiscover(ctx context.Context, g *globals, args []string, stdout, stderr 
 		return errors.New("discover: want one URL")
 	}
 	url := fs.Arg(0)
-	client := fetcher.NewClient(fetcher.ClientConfig{})
+	client := fetcher.NewClient(fetcher.ClientConfig{DenyPrivate: true}) // a URL typed by anyone must not probe our own network
 	resp, err := client.Get(ctx, url, fetcher.Validators{})
 	if err != nil {
 		return fmt.Errorf("discover %s: %w", url, err)
