@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"time"
 )
@@ -18,9 +17,4 @@ func (s *Store) Generation(ctx context.Context) (gen int64, changed time.Time, e
 		return 0, time.Time{}, fmt.Errorf("read generation: %w", err)
 	}
 	return gen, fromUnixNano(n), nil
-}
-
-func bumpGeneration(ctx context.Context, tx *sql.Tx, now time.Time) error {
-	_, err := tx.ExecContext(ctx, "UPDATE generation SET gen = gen + 1, changed = ? WHERE id = 1", unixNano(now))
-	return err
 }

@@ -82,7 +82,7 @@ func TestMatch(t *testing.T) {
 }
 
 func TestItemID(t *testing.T) {
-	base := itemID("ijm", "https://ijm.example/feed", "u1", "Pray for the team.", "")
+	base := itemID("ijm", "https://ijm.example/feed", "u1", normalize("Pray for the team."), "")
 	tests := []struct {
 		name                        string
 		partner, source, guid, text string
@@ -100,7 +100,7 @@ func TestItemID(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			id := itemID(tc.partner, tc.source, tc.guid, tc.text, tc.salt)
+			id := itemID(tc.partner, tc.source, tc.guid, normalize(tc.text), tc.salt)
 			if got := id == base; got != tc.same {
 				t.Errorf("id %q vs %q: same = %v, want %v", id, base, got, tc.same)
 			}

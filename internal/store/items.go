@@ -43,11 +43,7 @@ func (s *Store) SaveItems(ctx context.Context, items []feed.Item) (SaveResult, e
 	}
 	now := s.now().UTC()
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		w, err := prepareItemWriter(ctx, tx, now)
-		if err != nil {
-			return err
-		}
-		defer w.close()
+		w := newItemWriter(ctx, tx, s.stmts, now)
 		for _, src := range groupBySource(items) {
 			r, err := w.saveSource(ctx, src)
 			if err != nil {
@@ -56,7 +52,8 @@ func (s *Store) SaveItems(ctx context.Context, items []feed.Item) (SaveResult, e
 			res.add(r)
 		}
 		if res.New+res.Updated > 0 {
-			return bumpGeneration(ctx, tx, now)
+			_, err := w.bump.ExecContext(ctx, unixNano(now))
+			return err
 		}
 		return nil
 	})
@@ -116,7 +113,7 @@ func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 	if len(where) > 0 {
 		query += " WHERE " + strings.Join(where, " AND ")
 	}
-	query += " ORDER BY published DESC, partner_id, source_url, update_guid, position LIMIT ?"
+	query += " ORDER BY " + feedOrder + " LIMIT ?"
 	args = append(args, q.EffectiveLimit())
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -145,6 +142,9 @@ func appendIn(where []string, args []any, expr string, values []string) ([]strin
 	}
 	return append(where, expr+" ("+marks+")"), args
 }
+
+// feedOrder is newest first, then an update's items together in order.
+const feedOrder = "published DESC, update_key, position"
 
 const itemColumns = `id, kind, text, html, partner_id, partner_name, source_url, update_guid,
 	update_link, update_title, position, published, first_seen, last_seen`

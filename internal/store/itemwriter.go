@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -11,49 +12,23 @@ import (
 	"github.com/prayerfeed/prayerfeed/feed"
 )
 
-// itemWriter saves items inside one write transaction with statements
-// prepared once for the whole batch.
+// itemWriter saves items inside one write transaction.
 type itemWriter struct {
-	tx                   *sql.Tx
-	now                  time.Time
-	insert, update, seen *sql.Stmt
+	tx                                 *sql.Tx
+	now                                time.Time
+	insert, update, seen, stored, bump *sql.Stmt
 }
 
-func prepareItemWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*itemWriter, error) {
-	w := &itemWriter{tx: tx, now: now}
-	var err error
-	prep := func(query string) *sql.Stmt {
-		if err != nil {
-			return nil
-		}
-		var st *sql.Stmt
-		st, err = tx.PrepareContext(ctx, query)
-		return st
-	}
-	w.insert = prep(`INSERT INTO items (id, kind, text, html, partner_id, partner_name, source_url, update_guid,
-		update_link, update_title, position, published, first_seen, last_seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	w.update = prep(`UPDATE items SET text = ?, html = ?, partner_name = ?, update_link = ?, update_title = ?,
-		position = ?, published = ?, last_seen = ? WHERE id = ?`)
-	w.seen = prep(`UPDATE items SET last_seen = ? WHERE id = ?`)
-	if err != nil {
-		w.close()
-		return nil, err
-	}
-	return w, nil
-}
-
-func (w *itemWriter) close() {
-	for _, st := range []*sql.Stmt{w.insert, w.update, w.seen} {
-		if st != nil {
-			st.Close()
-		}
+func newItemWriter(ctx context.Context, tx *sql.Tx, st *statements, now time.Time) *itemWriter {
+	return &itemWriter{
+		tx: tx, now: now,
+		insert: tx.StmtContext(ctx, st.insert),
+		update: tx.StmtContext(ctx, st.update),
+		seen:   tx.StmtContext(ctx, st.seen),
+		stored: tx.StmtContext(ctx, st.stored),
+		bump:   tx.StmtContext(ctx, st.bump),
 	}
 }
-
-// guidChunk bounds the GUIDs in one lookup, well under SQLite's limit on
-// bound parameters.
-const guidChunk = 500
 
 // saveSource saves the items of one source, update by update.
 func (w *itemWriter) saveSource(ctx context.Context, src *sourceItems) (SaveResult, error) {
@@ -74,37 +49,35 @@ func (w *itemWriter) saveSource(ctx context.Context, src *sourceItems) (SaveResu
 
 // storedItems reads the stored items of src's updates, by GUID.
 func (w *itemWriter) storedItems(ctx context.Context, src *sourceItems) (map[string][]feed.Item, error) {
+	guids, err := json.Marshal(src.guids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := w.stored.QueryContext(ctx, src.partner, src.source, string(guids))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
 	out := map[string][]feed.Item{}
-	for start := 0; start < len(src.guids); start += guidChunk {
-		guids := src.guids[start:min(start+guidChunk, len(src.guids))]
-		where, args := appendIn([]string{"partner_id = ? AND source_url = ?"},
-			[]any{src.partner, src.source}, "update_guid IN", guids)
-		rows, err := w.tx.QueryContext(ctx,
-			"SELECT "+itemColumns+" FROM items WHERE "+strings.Join(where, " AND "), args...)
+	for rows.Next() {
+		it, err := scanItem(rows)
 		if err != nil {
 			return nil, err
 		}
-		for rows.Next() {
-			it, err := scanItem(rows)
-			if err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[it.UpdateGUID] = append(out[it.UpdateGUID], it)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
+		out[it.UpdateGUID] = append(out[it.UpdateGUID], it)
 	}
-	return out, nil
+	return out, rows.Err()
 }
 
 // saveUpdate matches the fresh items of one update against its stored
 // ones and writes the difference.
 func (w *itemWriter) saveUpdate(ctx context.Context, fresh, stored []feed.Item) (SaveResult, error) {
 	var res SaveResult
-	matches := match(candidates(fresh), candidates(stored))
+	freshWords := make([][]string, len(fresh))
+	for i, it := range fresh {
+		freshWords[i] = words(it.Text)
+	}
+	matches := w.match(fresh, freshWords, stored)
 	taken := map[string]bool{}
 	for _, it := range stored {
 		taken[it.ID] = true
@@ -120,7 +93,7 @@ func (w *itemWriter) saveUpdate(ctx context.Context, fresh, stored []feed.Item) 
 				res.Unchanged++
 			}
 		} else {
-			err = w.saveNew(ctx, it, taken)
+			err = w.saveNew(ctx, it, strings.Join(freshWords[i], " "), taken)
 			res.New++
 		}
 		if err != nil {
@@ -130,12 +103,25 @@ func (w *itemWriter) saveUpdate(ctx context.Context, fresh, stored []feed.Item) 
 	return res, nil
 }
 
-func candidates(items []feed.Item) []candidate {
-	out := make([]candidate, len(items))
-	for i, it := range items {
-		out[i] = candidate{kind: string(it.Kind), words: newWordSet(it.Text), position: it.Position}
+// match pairs fresh items with stored ones (see match); an update seen
+// for the first time, the common case, skips building word sets.
+func (w *itemWriter) match(fresh []feed.Item, freshWords [][]string, stored []feed.Item) []int {
+	if len(stored) == 0 {
+		none := make([]int, len(fresh))
+		for i := range none {
+			none[i] = -1
+		}
+		return none
 	}
-	return out
+	news := make([]candidate, len(fresh))
+	for i, it := range fresh {
+		news[i] = candidate{kind: string(it.Kind), words: wordSetOf(freshWords[i]), position: it.Position}
+	}
+	olds := make([]candidate, len(stored))
+	for i, it := range stored {
+		olds[i] = candidate{kind: string(it.Kind), words: newWordSet(it.Text), position: it.Position}
+	}
+	return match(news, olds)
 }
 
 // saveMatched writes the fresh version of a stored item, or only moves its
@@ -155,19 +141,19 @@ func (w *itemWriter) saveMatched(ctx context.Context, fresh, stored feed.Item) (
 
 // saveNew inserts an item no stored one matched, under the first id of
 // its candidates not taken in its update.
-func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, taken map[string]bool) error {
-	id := itemID(it.PartnerID, it.SourceURL, it.UpdateGUID, it.Text, "")
+func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized string, taken map[string]bool) error {
+	id := itemID(it.PartnerID, it.SourceURL, it.UpdateGUID, normalized, "")
 	for n := 0; taken[id]; n++ {
 		salt := "position " + strconv.Itoa(it.Position)
 		if n > 0 {
 			salt += " #" + strconv.Itoa(n)
 		}
-		id = itemID(it.PartnerID, it.SourceURL, it.UpdateGUID, it.Text, salt)
+		id = itemID(it.PartnerID, it.SourceURL, it.UpdateGUID, normalized, salt)
 	}
 	taken[id] = true
 	published := fixPublished(it.Published, w.now, w.now)
 	_, err := w.insert.ExecContext(ctx, id, string(it.Kind), it.Text, it.HTML, it.PartnerID, it.PartnerName,
-		it.SourceURL, it.UpdateGUID, it.UpdateLink, it.UpdateTitle, it.Position,
+		it.SourceURL, it.UpdateGUID, updateKey(it.PartnerID, it.SourceURL, it.UpdateGUID), it.UpdateLink, it.UpdateTitle, it.Position,
 		unixNano(published), unixNano(w.now), unixNano(w.now))
 	return err
 }

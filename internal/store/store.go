@@ -44,6 +44,11 @@ type Store struct {
 	// writers queue in Go instead of spinning on SQLite's busy handler;
 	// busy_timeout and BEGIN IMMEDIATE cover writers in other processes.
 	writeMu sync.Mutex
+	// writer is the one connection writes go through, so its page cache
+	// stays warm from one transaction to the next: SQLite empties a
+	// connection's cache whenever another connection has written.
+	writer *sql.Conn
+	stmts  *statements
 }
 
 // busyTimeout is how long a writer waits for another process's write
@@ -56,30 +61,38 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Path == "" {
 		return nil, errors.New("open store: empty path")
 	}
-	dsn, err := dataSourceName(cfg.Path)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
+	s := &Store{now: cfg.Now}
+	if s.now == nil {
+		s.now = time.Now
 	}
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
-	}
-	// WAL lets readers run beside the one writer; more connections than
-	// cores buys nothing for an in-process engine.
-	conns := max(4, runtime.GOMAXPROCS(0))
-	db.SetMaxOpenConns(conns)
-	db.SetMaxIdleConns(conns)
-	db.SetConnMaxIdleTime(0)
-	now := cfg.Now
-	if now == nil {
-		now = time.Now
-	}
-	s := &Store{db: db, now: now}
-	if err := s.migrate(ctx); err != nil {
-		db.Close()
+	if err := s.open(ctx, cfg.Path); err != nil {
+		s.Close()
 		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
 	}
 	return s, nil
+}
+
+func (s *Store) open(ctx context.Context, path string) error {
+	dsn, err := dataSourceName(path)
+	if err != nil {
+		return err
+	}
+	if s.db, err = sql.Open("sqlite", dsn); err != nil {
+		return err
+	}
+	// WAL lets readers run beside the one writer; more connections than
+	// cores buys little for an in-process engine.
+	conns := max(4, runtime.GOMAXPROCS(0))
+	s.db.SetMaxOpenConns(conns)
+	s.db.SetMaxIdleConns(conns)
+	if s.writer, err = s.db.Conn(ctx); err != nil {
+		return err
+	}
+	if err := s.migrate(ctx); err != nil {
+		return err
+	}
+	s.stmts, err = prepareStatements(ctx, s.db)
+	return err
 }
 
 // dataSourceName builds a file: URI so that any character in the path (a
@@ -104,7 +117,19 @@ func dataSourceName(path string) (string, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	if err := s.db.Close(); err != nil {
+	s.writeMu.Lock()
+	defer s.writeMu.Unlock()
+	var errs []error
+	if s.stmts != nil {
+		errs = append(errs, s.stmts.close())
+	}
+	if s.writer != nil {
+		errs = append(errs, s.writer.Close())
+	}
+	if s.db != nil {
+		errs = append(errs, s.db.Close())
+	}
+	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}
 	return nil
@@ -114,7 +139,7 @@ func (s *Store) Close() error {
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
-	tx, err := s.db.BeginTx(ctx, nil)
+	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ CREATE TABLE items (
 	partner_name TEXT NOT NULL,
 	source_url   TEXT NOT NULL,
 	update_guid  TEXT NOT NULL,
+	update_key   INTEGER NOT NULL,
 	update_link  TEXT NOT NULL,
 	update_title TEXT NOT NULL,
 	kind         TEXT NOT NULL CHECK (kind IN ('prayer', 'praise')),
@@ -17,8 +18,10 @@ CREATE TABLE items (
 );
 
 -- The feed order, so an unfiltered or kind-filtered query reads the first
--- rows of the index and stops at its limit.
-CREATE INDEX items_published ON items (published DESC, partner_id, source_url, update_guid, position);
+-- rows of the index and stops at its limit. update_key (a hash of partner,
+-- source and GUID) groups an update's items compactly: an index on the
+-- text columns themselves would be four times the size and the writes.
+CREATE INDEX items_published ON items (published DESC, update_key, position);
 CREATE INDEX items_partner_published ON items (partner_id, published DESC);
 CREATE INDEX items_update ON items (partner_id, source_url, update_guid);
 

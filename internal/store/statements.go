@@ -1,0 +1,54 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+// statements are the item writes, prepared once at Open. A transaction on
+// the writer connection reuses each one's compiled form (Tx.StmtContext),
+// so saving a source compiles no SQL.
+type statements struct {
+	insert, update, seen, stored, bump *sql.Stmt
+}
+
+func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
+	var err error
+	prep := func(query string) *sql.Stmt {
+		if err != nil {
+			return nil
+		}
+		var st *sql.Stmt
+		st, err = db.PrepareContext(ctx, query)
+		return st
+	}
+	st := &statements{
+		insert: prep(`INSERT INTO items (id, kind, text, html, partner_id, partner_name, source_url, update_guid,
+			update_key, update_link, update_title, position, published, first_seen, last_seen)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		update: prep(`UPDATE items SET text = ?, html = ?, partner_name = ?, update_link = ?, update_title = ?,
+			position = ?, published = ?, last_seen = ? WHERE id = ?`),
+		seen: prep(`UPDATE items SET last_seen = ? WHERE id = ?`),
+		// The GUIDs come as one JSON array, so one statement serves any
+		// number of them.
+		stored: prep(`SELECT ` + itemColumns + ` FROM items
+			WHERE partner_id = ? AND source_url = ? AND update_guid IN (SELECT value FROM json_each(?))`),
+		bump: prep(`UPDATE generation SET gen = gen + 1, changed = ? WHERE id = 1`),
+	}
+	if err != nil {
+		st.close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func (st *statements) close() error {
+	var errs []error
+	for _, s := range []*sql.Stmt{st.insert, st.update, st.seen, st.stored, st.bump} {
+		if s != nil {
+			errs = append(errs, s.Close())
+		}
+	}
+	return errors.Join(errs...)
+}
