@@ -5,9 +5,12 @@ package worker
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"math/rand/v2"
 	"net/url"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -41,6 +44,9 @@ type Config struct {
 	PerHost int
 	// MaxUpdates caps the updates read from one source per fetch; default 100.
 	MaxUpdates int
+	// MaxUpdateBytes caps one update's content; longer content is cut
+	// (see capUpdate). Default 256 KiB.
+	MaxUpdateBytes int
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 	// Now defaults to time.Now.
@@ -64,6 +70,9 @@ func New(cfg Config) *Worker {
 	}
 	if cfg.MaxUpdates <= 0 {
 		cfg.MaxUpdates = 100
+	}
+	if cfg.MaxUpdateBytes <= 0 {
+		cfg.MaxUpdateBytes = 256 << 10
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
@@ -116,13 +125,36 @@ func (w *Worker) RunOnce(ctx context.Context, opts Options) (Summary, error) {
 			defer release()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = w.runJob(ctx, j, opts.All)
+			results[i] = w.runJobSafely(ctx, j, opts.All)
 		}()
 	}
 	wg.Wait()
 	sum := summarize(results)
 	sum.Took = w.cfg.Now().Sub(start)
 	return sum, ctx.Err()
+}
+
+// ErrPanic marks a source whose fetch or extraction panicked: the bug is
+// recorded on that source, and the rest of the cycle goes on.
+var ErrPanic = errors.New("internal error")
+
+// runJobSafely is runJob, turning a panic into that source's failure, so
+// that content which trips a bug in a parser costs one source, not the run.
+func (w *Worker) runJobSafely(ctx context.Context, j job, all bool) (res SourceResult) {
+	defer func() {
+		if v := recover(); v != nil {
+			err := fmt.Errorf("%w: %v", ErrPanic, v)
+			w.cfg.Logger.Error("fetch panicked", "partner", j.partner.ID, "url", j.source.URL, "err", err,
+				"stack", string(debug.Stack()))
+			st, serr := w.cfg.Store.SourceState(ctx, j.partner.ID, j.source.URL)
+			if serr != nil {
+				st = store.SourceState{PartnerID: j.partner.ID, URL: j.source.URL}
+			}
+			res = SourceResult{PartnerID: j.partner.ID, URL: j.source.URL, Attempted: true}
+			w.record(ctx, &st, j.source, nil, err, &res)
+		}
+	}()
+	return w.runJob(ctx, j, all)
 }
 
 // runJob fetches one source if it is due and records what happened.
@@ -161,6 +193,7 @@ func (w *Worker) save(ctx context.Context, p config.Partner, fr *fetcher.Result)
 	var items []feed.Item
 	opts := ExtractOptions(p)
 	for _, u := range updates {
+		u = capUpdate(u, w.cfg.MaxUpdateBytes)
 		for _, it := range extract.Update(u, opts) {
 			it.PartnerName = p.Name
 			items = append(items, it)
