@@ -1,9 +1,18 @@
 // Package extract reads a partner's update the way a person would and lifts
 // out each prayer and praise point as its own item. It is pure: no I/O.
+//
+// Every format is first turned into blocks (html.go, text.go, markdown.go):
+// paragraphs, headings, list entries with their sub-entries, and table
+// rows. The blocks are then read in order (points.go): labels ("Prayer:",
+// "Alabanza:", 🙏) mark points and give their kind, headings and lead-ins
+// give their kind to what follows until the next one (labels.go), and a
+// paragraph that asks for prayer or gives thanks in its own words is a point
+// even with no label (classify.go). Each point keeps its words exactly and
+// has a sanitized HTML form (sanitize.go).
 package extract
 
 import (
-	"html"
+	"path/filepath"
 	"regexp"
 	"strings"
 
@@ -42,12 +51,20 @@ type Point struct {
 	HTML string
 }
 
+// MaxContent is the most content Points reads from one update; the rest is
+// ignored, which bounds the work a hostile update can cause.
+const MaxContent = 2 << 20
+
 // Update extracts the points of u as items, filling every field but the
 // ids and times, which the store assigns.
 func Update(u fetcher.Update, opts Options) []feed.Item {
 	content, format := u.HTML, FormatHTML
 	if strings.TrimSpace(content) == "" {
 		content, format = u.Text, FormatText
+	} else if !looksLikeHTML(content) {
+		// Some feeds put plain text in their HTML field; its line breaks
+		// carry the structure, so read it as text.
+		format = DetectFormat(content)
 	}
 	points := Points(content, format, opts)
 	items := make([]feed.Item, len(points))
@@ -62,36 +79,69 @@ func Update(u fetcher.Update, opts Options) []feed.Item {
 	return items
 }
 
-var label = regexp.MustCompile(`(?i)^\s*(prayer|praise)\s*:\s*`)
-
-// Points finds the prayer and praise points in content.
-// This first version reads only paragraphs labelled "Prayer:" or "Praise:".
+// Points finds the prayer and praise points in content, in reading order.
 func Points(content string, format Format, opts Options) []Point {
-	var out []Point
-	if format == FormatHTML {
-		content = blockText(content)
+	if len(content) > MaxContent {
+		content = content[:MaxContent]
 	}
-	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(content, -1) {
-		m := label.FindStringSubmatch(para)
-		if m == nil {
-			continue
-		}
-		text := strings.Join(strings.Fields(para[len(m[0]):]), " ")
-		if text == "" {
-			continue
-		}
-		out = append(out, Point{Kind: feed.Kind(strings.ToLower(m[1])), Text: text})
+	content = strings.ToValidUTF8(content, "\uFFFD")
+	if format == FormatAuto {
+		format = DetectFormat(content)
 	}
-	return out
+	labels := newMarkerSet(opts.Markers)
+	var blocks []*block
+	switch format {
+	case FormatHTML:
+		blocks = regroup(htmlBlocks(content), labels)
+	case FormatMarkdown:
+		blocks = textBlocks(content, true, labels)
+	default:
+		blocks = textBlocks(content, false, labels)
+	}
+	if len(blocks) > maxBlocks {
+		blocks = blocks[:maxBlocks]
+	}
+	a := &assembler{labels: labels}
+	return a.run(blocks)
 }
 
 var (
-	blockTag = regexp.MustCompile(`(?i)</?(p|div|li|ul|ol|h[1-6]|br|tr|table|section|article)\b[^>]*>`)
-	anyTag   = regexp.MustCompile(`<[^>]*>`)
+	htmlTag      = regexp.MustCompile(`(?i)<(?:!doctype|html|head|body|p|div|br|span|ul|ol|li|table|tr|td|h[1-6]|strong|b|em|i|a|img|article|section|blockquote|font|center)[\s/>]`)
+	mdSignals    = regexp.MustCompile(`(?m)^(?:#{1,6} |\|.*\|[ \t]*$|---[ \t]*$)|\*\*\S|\[[^\]\n]+\]\([^)\n]+\)`)
+	htmlEntities = regexp.MustCompile(`&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
 )
 
-// blockText flattens HTML to text with a blank line between blocks.
-func blockText(h string) string {
-	h = blockTag.ReplaceAllString(h, "\n\n")
-	return html.UnescapeString(anyTag.ReplaceAllString(h, ""))
+// looksLikeHTML reports content with HTML tags in it.
+func looksLikeHTML(content string) bool {
+	return htmlTag.MatchString(content[:min(len(content), 64<<10)])
+}
+
+// DetectFormat guesses how content is written: HTML when it has tags,
+// Markdown when it has headings, emphasis, links or tables written the
+// Markdown way, plain text otherwise.
+func DetectFormat(content string) Format {
+	head := content[:min(len(content), 64<<10)]
+	switch {
+	case looksLikeHTML(head):
+		return FormatHTML
+	case mdSignals.MatchString(head):
+		return FormatMarkdown
+	}
+	return FormatText
+}
+
+// FormatForFile picks the format of a file by its name's extension (.html,
+// .htm, .md, .markdown), and by its content otherwise, so a .txt file that
+// holds HTML is read as HTML.
+func FormatForFile(name, content string) Format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".html", ".htm", ".xhtml":
+		return FormatHTML
+	case ".md", ".markdown":
+		return FormatMarkdown
+	}
+	if looksLikeHTML(content) {
+		return FormatHTML
+	}
+	return FormatText
 }

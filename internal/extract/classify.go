@@ -1,0 +1,215 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The wording that makes a sentence a request for prayer or a thanksgiving.
+// Patterns are matched against folded text (lower case, no accents) at the
+// start of a sentence, after askPrefix has taken away the polite framing
+// ("Please", "Would you", "We would also ask you to"). Go's regexp is
+// linear in its input, so none of these can be made to backtrack.
+var (
+	askPrefix = regexp.MustCompile(`^(?:(?:please|pls|also|and|so|now|but|especially|finally|lastly|today|again|kindly|continue to|keep on|por favor|favor|tambien|y|e|et|und|auch|bitte|tafadhali|pia|mohon|tolong|juga|dan|merci de|s'il vous plait|sigan|continuem a|continuez a|vamos|mari kita|mari|lasst uns|na)[ ,]+` +
+		`|(?:would|could|can|will) you(?: please| also| kindly)*(?: join (?:us|me)(?: in| and| to)?)? ` +
+		`|(?:we|i)(?: would|'d| will)?(?: also| really| humbly| kindly| especially)*(?: like to| love for you to| love you to| want to)? (?:ask|invite|urge|encourage|request)(?: you| everyone| all of you| all)?(?: to| that you)? ` +
+		`|join (?:us|me) (?:in|as we|to) ` +
+		`|(?:keep|continue|be) (?:on )?` +
+		`)`)
+	prayerStart = regexp.MustCompile(`^(?:pray\b|praying (?:for|that|with|about)\b|ask (?:god|the lord|jesus|him)\b|intercede\b|lift (?:up )?\S+ (?:up )?in prayer` +
+		`|oren\b|oremos\b|orad\b|pidan\b|pidamos\b|intercedan\b|clamemos\b` +
+		`|orem\b|ore (?:por|pel[oa]s?|para|a|com|que|conosco)\b|intercedam\b|pecam\b` +
+		`|priez\b|prions\b|prier pour\b|intercedez\b|demandez au seigneur\b` +
+		`|betet\b|beten (?:wir|sie)\b|bittet gott\b|uns beten\b|beten\b` +
+		`|ombeni\b|tuombe\b|tuombee\b|niombee\b|muombee\b|waombee\b|tumuombe\b` +
+		`|doakan(?:lah)?\b|berdoa(?:lah)? (?:untuk|agar|supaya|bagi)\b|berdoa\b|dukungan doa\b|doa (?:untuk|agar|bagi)\b)`)
+	praiseStart = regexp.MustCompile(`^(?:praise (?:god|the lord|him|jesus|be)\b|praise (?:for|that)\b|thank (?:god|the lord|jesus|him)\b|thanks (?:be )?to (?:god|the lord|jesus)\b` +
+		`|give thanks\b|giving thanks\b|(?:we|i) (?:also )?(?:thank|praise|bless) (?:god|the lord|jesus|him)\b|(?:we|i) give thanks\b` +
+		`|(?:we|i) (?:also )?rejoice\b|rejoice\b|(?:thanking|praising) (?:god|the lord|him)\b|celebrate with us\b` +
+		`|(?:we are|we're|i am|i'm) (?:so |very |really |deeply )?(?:thankful|grateful) (?:to (?:god|the lord)|that god|for god)\b` +
+		`|(?:god|the lord) (?:has )?answered\b|hallelujah\b|alleluia\b|praise report\b` +
+		`|(?:damos|demos|doy) gracias\b|gracias a dios\b|alabamos\b|alabemos\b|alaben\b|alabado sea\b|agradecemos a(?:l)? (?:dios|senor)\b|agradezcan\b|gloria a dios\b|bendito sea\b` +
+		`|louvamos\b|louvemos\b|louvem\b|louvado seja\b|(?:damos|demos) gracas\b|gracas a deus\b|agradecemos a(?:o)? (?:deus|senhor)\b|agradecam\b|gloria a deus\b` +
+		`|rendons grace|(?:nous )?rendons grace|rendez grace|merci (?:au seigneur|a dieu|seigneur|mon dieu)\b|louons\b|louez\b|dieu merci\b|nous remercions (?:dieu|le seigneur)\b|remercions (?:dieu|le seigneur)\b|gloire a dieu\b` +
+		`|(?:wir )?danken (?:gott|dem herrn|jesus)\b|dankt (?:gott|mit uns|dem herrn)\b|gott sei dank\b|lobt (?:gott|den herrn)\b|(?:wir )?loben (?:gott|den herrn)\b|dank sei gott\b|danke,? (?:herr|jesus|gott)\b` +
+		`|tunamshukuru\b|tumshukuru\b|mshukuruni\b|mshukuru\b|asante (?:mungu|yesu|bwana)\b|bwana asifiwe\b|mungu asifiwe\b|sifa (?:kwa|ziwe kwa) (?:mungu|bwana)\b` +
+		`|puji tuhan\b|syukur (?:kepada|pada|bagi) tuhan\b|(?:kami )?bersyukur\b|terpujilah\b|haleluya\b|ucapan syukur\b)`)
+	// closingStart is a sign-off or a thank-you to the readers.
+	closingStart = regexp.MustCompile(`^(?:(?:and |as always,? |once again,? |again,? |a big |a huge )?(?:thank you|thanks|many thanks|thank-you)\b` +
+		`|with (?:love|gratitude|thanks|joy|much love|warm regards)\b|love,|love from\b|blessings\b|in him\b|in christ\b|grace and peace\b|yours\b|sincerely\b|warmly\b|cheers\b|god bless\b|until next time\b|in his (?:service|grace|love)\b|for his glory\b|warm regards\b|kind regards\b|regards\b` +
+		`|(?:muchas )?gracias\b|con (?:carino|amor|gratitud)\b|un abrazo\b|bendiciones\b|(?:les|os|vos) agradecemos\b|obrigad[oa]s?\b|um abraco\b|com carinho\b|abracos\b` +
+		`|merci\b|avec (?:toute )?(?:notre|nos|mon)\b|amities\b|fraternellement\b|vielen dank\b|danke\b|herzliche gruse|liebe gruse|gottes segen\b|asante\b|terima kasih\b|salam\b|salamat\b|p\.? ?s\.?\b|p\.? ?d\.?\b)`)
+	// appealStart is an appeal to give, sign up or share.
+	appealStart = regexp.MustCompile(`^(?:please )?(?:give (?:to|online|now|a gift|generously|at|through|today)|donate|support (?:the|our|us)|sponsor|subscribe|sign up|register|rsvp|share (?:this|our)|follow us|click|visit|download|learn more|read more|watch|listen|view (?:this|it|our)|mark your calendars?|save the date|to give\b|if you (?:would like|want|wish|are able) to (?:give|support|donate)|gifts? (?:for|can|may|to)|you can (?:give|donate|support))`)
+	// eventTime is a clock time, which event notices carry.
+	eventTime = regexp.MustCompile(`\b\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.h]\d{2}\b`)
+	eventWord = regexp.MustCompile(`\b(?:meets?|meeting|join us|invited?|welcome|will be held|rsvp|register|location|room|hall|breakfast|lunch|dinner|supper)\b`)
+	// leadInStart opens a sentence that introduces the points after it.
+	leadInStart = regexp.MustCompile(`^(?:here (?:are|is)|here's|below (?:are|is)|these are|the following|some (?:ways|things)|a few (?:ways|things)|aqui (?:estan|tienen|van)|estos son|estes sao|aqui estao|voici|hier (?:sind|ist|die|unsere)|berikut|haya ni)\b`)
+	// prayerMention and praiseMention find the kind words anywhere.
+	prayerMention = regexp.MustCompile(`\b(?:pray|prayer|prayers|praying|intercession|intercede|oraci|orar|oren|oremos|oracao|oracoes|orem|priere|prieres|priez|prions|prier|gebet|beten|betet|furbitte|maombi|omba|ombeni|tuombe|doa|berdoa|doakan)`)
+	praiseMention = regexp.MustCompile(`\b(?:prais|thanksgiving|give thanks|giving thanks|thank (?:god|the lord)|grateful|gratitude|rejoic|celebrat|alaban|agradec|gratitud|louv|gratid|gracas|louang|rendons grace|reconnaiss|dank|lob|sifa|shukr|syukur|puji)`)
+	// feedFooter is the line WordPress adds to every feed item.
+	feedFooter = regexp.MustCompile(`^the post .{1,300} appeared first on `)
+)
+
+// sentenceStarts returns the byte offsets at which the sentences of s begin.
+func sentenceStarts(s string) []int {
+	starts := []int{0}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '.', '!', '?', ';':
+		default:
+			continue
+		}
+		j := i + 1
+		for j < len(s) && strings.IndexByte(".!?\"')]”’»", s[j]) >= 0 {
+			j++
+		}
+		// Multi-byte closing quotes.
+		for {
+			switch {
+			case strings.HasPrefix(s[j:], "”"), strings.HasPrefix(s[j:], "’"), strings.HasPrefix(s[j:], "»"):
+				j += 3
+				continue
+			case strings.HasPrefix(s[j:], "…"):
+				j += 3
+				continue
+			}
+			break
+		}
+		if j < len(s) && s[j] == ' ' {
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			if j < len(s) {
+				starts = append(starts, j)
+			}
+		}
+		i = j - 1
+	}
+	return starts
+}
+
+// trimSentenceStart drops opening quotes and brackets.
+func trimSentenceStart(s string) string {
+	return strings.TrimLeft(s, "\"'(“‘«¡¿ ")
+}
+
+// startKind reads one sentence (folded): the kind of request it opens with.
+func startKind(s string) kinds {
+	s = trimSentenceStart(s)
+	for range 4 {
+		loc := askPrefix.FindStringIndex(s)
+		if loc == nil || loc[1] == 0 {
+			break
+		}
+		s = s[loc[1]:]
+	}
+	switch {
+	case prayerStart.MatchString(s):
+		return kindPrayer
+	case praiseStart.MatchString(s):
+		return kindPraise
+	}
+	return kindNone
+}
+
+// ownKind is the kind the first sentence of a point asks for by its own
+// wording ("Give thanks that ..." under a prayer heading is praise).
+func ownKind(text string) kinds {
+	return startKind(folded(text))
+}
+
+// requestKind is the kind of the first sentence of text that asks for
+// prayer or gives thanks, or none: the test for a paragraph that stands on
+// its own with no label or heading.
+func requestKind(text string) kinds {
+	f := folded(text)
+	for _, i := range sentenceStarts(f) {
+		if k := startKind(f[i:]); k != kindNone {
+			return k
+		}
+	}
+	return kindNone
+}
+
+// isClosing reports a sign-off or a thank-you to the readers that asks for
+// nothing.
+func isClosing(text string) bool {
+	f := trimSentenceStart(folded(text))
+	if praiseStart.MatchString(f) || !closingStart.MatchString(f) {
+		return false
+	}
+	return requestKind(text) == kindNone
+}
+
+// isAppeal reports an appeal to give, sign up or share, or a feed footer.
+func isAppeal(text string) bool {
+	f := trimSentenceStart(folded(text))
+	return appealStart.MatchString(f) || feedFooter.MatchString(f)
+}
+
+// isEvent reports an event notice: a clock time beside an invitation.
+func isEvent(text string) bool {
+	f := folded(text)
+	return eventTime.MatchString(f) && eventWord.MatchString(f)
+}
+
+// mentionKind is the kinds text speaks of anywhere, for lead-ins.
+func mentionKind(text string) kinds {
+	f := folded(text)
+	var k kinds
+	if prayerMention.MatchString(f) {
+		k |= kindPrayer
+	}
+	if praiseMention.MatchString(f) {
+		k |= kindPraise
+	}
+	return k
+}
+
+// lastSentence is the final sentence of text.
+func lastSentence(text string) string {
+	starts := sentenceStarts(text)
+	return text[starts[len(starts)-1]:]
+}
+
+// endsWithColon reports text that announces what follows.
+func endsWithColon(text string) bool {
+	t := strings.TrimRight(text, " \"'”’)")
+	return strings.HasSuffix(t, ":")
+}
+
+// leadInKind reports whether text introduces the points after it ("Would
+// you pray with us for:", "Here is how you can pray this month.") and the
+// kinds it speaks of.
+func leadInKind(text string) (kinds, bool) {
+	if endsWithColon(text) {
+		return mentionKind(lastSentence(text)), true
+	}
+	f := trimSentenceStart(folded(text))
+	if leadInStart.MatchString(f) && len(strings.Fields(f)) <= 30 {
+		if k := mentionKind(text); k != kindNone {
+			return k, true
+		}
+	}
+	return kindNone, false
+}
+
+// pick decides the kind of a point under a heading or lead-in of kinds k:
+// its own wording first, then the heading; under a mixed heading, a point
+// that only speaks of thanks is praise.
+func pick(text string, k kinds) kinds {
+	if own := ownKind(text); own != kindNone {
+		return own
+	}
+	if k != kindMixed {
+		return k
+	}
+	if m := mentionKind(text); m == kindPraise {
+		return kindPraise
+	}
+	return kindPrayer
+}

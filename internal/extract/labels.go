@@ -1,0 +1,399 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+)
+
+// kinds is the set of kinds a label, heading or lead-in gives.
+type kinds uint8
+
+const (
+	kindNone   kinds = 0
+	kindPrayer kinds = 1
+	kindPraise kinds = 2
+	kindMixed  kinds = kindPrayer | kindPraise
+)
+
+func (k kinds) feedKind() feed.Kind {
+	if k == kindPraise {
+		return feed.KindPraise
+	}
+	return feed.KindPrayer
+}
+
+// The label and heading vocabularies. A label ("Prayer:", "Motivos de
+// oración:") or a heading ("Prayer requests", "Give thanks for") is a short
+// phrase made only of these words, with at least one word that names a
+// kind. Words are compared lower case with accents removed.
+var (
+	// prayerWords name a request for prayer.
+	prayerWords = wordSet(`pray prayer prayers praying intercession intercessions intercede requests request
+		oracion oraciones orar oren oremos orad peticion peticiones pedido pedidos intercesion
+		oracao oracoes orem intercessao
+		priere prieres priez prions prier requete requetes intercession
+		gebet gebete gebetsanliegen gebetsanliegen gebetsbitten gebetsanlasse gebetspunkte gebetsliste gebetsinfo
+		beten betet furbitte furbitten anliegen
+		maombi ombi ombeni tuombe tuombee kuomba
+		doa doakan berdoa`)
+	// praiseWords name thanksgiving.
+	praiseWords = wordSet(`praise praises praising thanksgiving thanksgivings rejoice rejoicing hallelujah alleluia
+		gratitude grateful thankful celebrate celebrating celebration celebrations
+		alabanza alabanzas alabamos alabemos gratitud agradecimiento agradecimientos agradecemos agradecidos
+		louvor louvores louvamos gratidao agradecimento agradecimentos
+		louange louanges louons reconnaissance remerciements remercions
+		dank dankbar dankbarkeit danken dankt dankesanliegen dankanliegen lob loben lobt lobpreis
+		sifa sifu shukrani tunamshukuru tumshukuru
+		syukur bersyukur pujian puji`)
+	// weakPraise words thank someone; they name praise only beside another
+	// kind word or a name of God ("Give thanks", "Gracias a Dios"), never on
+	// their own ("Thank you", "Merci").
+	weakPraise = wordSet(`thanks thank gracias merci danke asante obrigado obrigada gracas grace graces
+		answered answers answer terima kasih rendons accion acao action`)
+	// godWords support a weak praise word.
+	godWords = wordSet(`god lord jesus dios senor deus senhor dieu seigneur gott herrn herr mungu bwana yesu tuhan yesus give`)
+	// fillerWords may stand in a label or heading beside the kind words.
+	fillerWords = wordSet(`our my some a an few specific current recent urgent special key main latest new this these
+		week weeks month months points point needs need items item topics topic focus list update updates
+		report reports notes corner time and or with us me for please how you can to ways way keep join continue
+		the him give giving let lets s also together more still what we are is of in on about today here
+		y e o de del la las los el por para motivos motivo puntos punto al nuestras nuestros nuestra nuestro
+		como pueden pedimos este esta mes semana que
+		ou da do das dos pontos ao nossos nossas nosso nossa pela pelo pelos pelas
+		et des du le les sujets sujet au aux nos notre comment pour ce cette mois semaine nous vous
+		und oder fur fuer zum zur unsere unser punkte wie ihr bitte mit uns diesen monat woche der die das den dem
+		na ya za kwa mahitaji vipengele mambo wiki hii mwezi tafadhali
+		dan pokok permohonan dukungan untuk kepada ucapan mohon kami hal bulan minggu ini bagi atas
+		january february march april may june july august september october november december
+		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+		janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro
+		janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
+		januar februar marz juni juli oktober dezember januari februari machi aprili mei juni julai agosti
+		septemba oktoba novemba desemba maret agustus oktober desember`)
+	// tailWords end a label: "Pray for:" is a lead-in sentence, not a label.
+	tailWords = wordSet(`for that por para pour fur fuer dass que kwa untuk agar supaya pela pelo a to with`)
+	// headingTail starts the free part of a heading ("Prayer requests for
+	// the Okafors"); the words before it must be a kind phrase.
+	headingTail = wordSet(`for from in at during para por pour fur fuer von kwa untuk dari`)
+)
+
+func wordSet(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}
+
+// fold lower-cases r and removes its accent, for the Latin letters the
+// supported languages use.
+func fold(r rune) rune {
+	r = unicode.ToLower(r)
+	if r < 0xc0 {
+		return r
+	}
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å':
+		return 'a'
+	case 'ç':
+		return 'c'
+	case 'è', 'é', 'ê', 'ë':
+		return 'e'
+	case 'ì', 'í', 'î', 'ï':
+		return 'i'
+	case 'ñ':
+		return 'n'
+	case 'ò', 'ó', 'ô', 'õ', 'ö':
+		return 'o'
+	case 'ù', 'ú', 'û', 'ü':
+		return 'u'
+	case 'ý', 'ÿ':
+		return 'y'
+	case 'ß':
+		return 's'
+	}
+	return r
+}
+
+// folded is s lower case without accents, with curly apostrophes straight.
+func folded(s string) string {
+	var sb strings.Builder
+	sb.Grow(len(s))
+	for _, r := range s {
+		switch r {
+		case '\u2019', '\u2018', '\u02bc', '`':
+			r = '\''
+		}
+		sb.WriteRune(fold(r))
+	}
+	return sb.String()
+}
+
+// words splits s into folded words.
+func words(s string) []string {
+	return strings.FieldsFunc(folded(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+}
+
+// phraseKind reads a phrase of vocabulary words. It reports the kinds the
+// phrase names and whether every word belongs to the vocabulary.
+func phraseKind(ws []string) (kinds, bool) {
+	var k kinds
+	weak, god, answer := false, false, false
+	for _, w := range ws {
+		switch {
+		case prayerWords[w]:
+			k |= kindPrayer
+		case praiseWords[w]:
+			k |= kindPraise
+		case weakPraise[w]:
+			weak = true
+			if strings.HasPrefix(w, "answer") {
+				answer = true
+			}
+		case godWords[w]:
+			god = true
+		case fillerWords[w] || isNumber(w):
+		default:
+			return kindNone, false
+		}
+	}
+	if answer && k&kindPrayer != 0 {
+		// "Answered prayer", "Answers to prayer" give thanks.
+		return kindPraise, true
+	}
+	if weak && (k != kindNone || god) {
+		k |= kindPraise
+	}
+	return k, true
+}
+
+func isNumber(w string) bool {
+	for _, r := range w {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// headingKind reads a heading. A heading that is all vocabulary, or whose
+// first words are a kind phrase followed by a free tail ("Prayer requests
+// for March"), names kinds; any other heading names none.
+func headingKind(s string) kinds {
+	ws := words(s)
+	if len(ws) == 0 || len(ws) > 12 {
+		return kindNone
+	}
+	if k, ok := phraseKind(ws); ok {
+		return k
+	}
+	for i := 1; i < len(ws); i++ {
+		if headingTail[ws[i]] {
+			if k, ok := phraseKind(ws[:i]); ok && k != kindNone {
+				return k
+			}
+			break
+		}
+	}
+	return kindNone
+}
+
+// labelKind reads the words before a label's colon: a short vocabulary
+// phrase that does not end like the start of a sentence.
+func labelKind(s string) kinds {
+	ws := words(s)
+	if len(ws) == 0 || len(ws) > 5 || tailWords[ws[len(ws)-1]] {
+		return kindNone
+	}
+	k, ok := phraseKind(ws)
+	if !ok {
+		return kindNone
+	}
+	return k
+}
+
+// emojiKind is the kind an emoji marker gives: folded hands ask for prayer,
+// raised hands and party poppers give thanks.
+func emojiKind(r rune) kinds {
+	switch r {
+	case '🙏':
+		return kindPrayer
+	case '🙌', '🎉', '🥳', '🎊':
+		return kindPraise
+	}
+	return kindNone
+}
+
+// isSymbol reports bullets, emoji and their modifiers, which a point's
+// text does not start with.
+func isSymbol(r rune) bool {
+	switch {
+	case r == '\u200d' || r == '\ufe0f' || r == '\ufe0e' || r == '\u20e3':
+		return true
+	case r >= 0x1f3fb && r <= 0x1f3ff: // skin tones
+		return true
+	case strings.ContainsRune("•·◦▪▫‣⁃∙●○■□➢➤►▶→✓✔☐☑✅❖◆◇★☆*§", r):
+		return true
+	}
+	return unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) || unicode.Is(unicode.Co, r)
+}
+
+// label is a marker found at the start of a block's text.
+type label struct {
+	kind kinds
+	// n is how many bytes of the text the marker and its separator take.
+	n int
+}
+
+// leadSymbols measures the bullets and emoji at the start of s and the kind
+// an emoji among them gives.
+func leadSymbols(s string) (int, kinds) {
+	var k kinds
+	i := 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isSpace(r):
+		case isSymbol(r):
+			k |= emojiKind(r)
+		default:
+			return i, k
+		}
+		i += size
+	}
+	return i, k
+}
+
+// separator measures a label's separator at the start of s: a colon, or a
+// dash set off by space, and the space after it.
+func separator(s string) int {
+	t := strings.TrimLeft(s, " ")
+	n := len(s) - len(t)
+	switch {
+	case strings.HasPrefix(t, ":"):
+		n++
+	case strings.HasPrefix(t, "–"), strings.HasPrefix(t, "—"):
+		n += len("–")
+	case strings.HasPrefix(t, "- "):
+		n++
+	default:
+		return 0
+	}
+	return n + len(s[n:]) - len(strings.TrimLeftFunc(s[n:], isSpace))
+}
+
+// findLabel looks for a label at the start of s: bullets and emoji, then
+// optionally a phrase with a separator. bold is the length of a bold run
+// the block starts with (0 if none): a bold label needs no separator.
+func findLabel(s string, bold int, m *markerSet) (label, bool) {
+	start, ek := leadSymbols(s)
+	rest := s[start:]
+	if l, ok := m.match(rest); ok {
+		return label{kind: l.kind, n: start + l.n}, true
+	}
+	if l, ok := textLabel(rest, bold-start); ok {
+		return label{kind: l.kind, n: start + l.n}, true
+	}
+	if ek != kindNone {
+		return label{kind: ek, n: start}, true
+	}
+	return label{}, false
+}
+
+// textLabel finds "Prayer:", "Praise –", "**Pray**" at the start of s.
+func textLabel(s string, bold int) (label, bool) {
+	if bold > 0 && bold <= len(s) {
+		head := strings.TrimRight(s[:bold], " :–—-")
+		if k := labelKind(head); k != kindNone && len(head) > 0 {
+			n := len(head)
+			n += separator(s[n:])
+			return label{kind: k, n: n + len(s[n:]) - len(strings.TrimLeftFunc(s[n:], isSpace))}, true
+		}
+	}
+	limit := min(len(s), 60)
+	for i := 0; i < limit; i++ {
+		c := s[i]
+		switch {
+		case c == ':':
+		case c == '-' && i > 0 && s[i-1] == ' ':
+		case strings.HasPrefix(s[i:], "–"), strings.HasPrefix(s[i:], "—"):
+		default:
+			continue
+		}
+		sep := separator(s[i:])
+		if sep == 0 {
+			continue
+		}
+		if k := labelKind(strings.TrimRight(s[:i], " ")); k != kindNone {
+			return label{kind: k, n: i + sep}, true
+		}
+		return label{}, false
+	}
+	return label{}, false
+}
+
+// markerSet holds a partner's own labels from Options.
+type markerSet struct {
+	prayer, praise []string
+}
+
+func newMarkerSet(m Markers) *markerSet {
+	return &markerSet{prayer: foldAll(m.Prayer), praise: foldAll(m.Praise)}
+}
+
+func foldAll(in []string) []string {
+	var out []string
+	for _, s := range in {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, folded(s))
+		}
+	}
+	return out
+}
+
+// match finds one of the partner's markers at the start of s, followed by
+// a separator, or by a space when the marker is a symbol.
+func (m *markerSet) match(s string) (label, bool) {
+	if m == nil || len(m.prayer)+len(m.praise) == 0 {
+		return label{}, false
+	}
+	head := folded(s[:min(len(s), 80)])
+	try := func(list []string, k kinds) (label, bool) {
+		for _, mk := range list {
+			if !strings.HasPrefix(head, mk) || len(mk) > len(s) {
+				continue
+			}
+			// folded text can differ in length from s; map by runes.
+			n := byteLenOfRunes(s, utf8.RuneCountInString(mk))
+			if sep := separator(s[n:]); sep > 0 {
+				return label{kind: k, n: n + sep}, true
+			}
+			last, _ := utf8.DecodeLastRuneInString(mk)
+			if !unicode.IsLetter(last) && !unicode.IsDigit(last) {
+				rest := s[n:]
+				return label{kind: k, n: n + len(rest) - len(strings.TrimLeftFunc(rest, isSpace))}, true
+			}
+		}
+		return label{}, false
+	}
+	if l, ok := try(m.prayer, kindPrayer); ok {
+		return l, true
+	}
+	return try(m.praise, kindPraise)
+}
+
+func byteLenOfRunes(s string, runes int) int {
+	n := 0
+	for i := range s {
+		if n == runes {
+			return i
+		}
+		n++
+	}
+	return len(s)
+}

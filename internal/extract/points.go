@@ -1,0 +1,308 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// style is how the points of a section are written so far. A section
+// keeps to one style: a paragraph after a list, or an unlabelled paragraph
+// after labelled ones, is past the section's end.
+type style uint8
+
+const (
+	styleNone style = iota
+	styleList
+	stylePara
+	styleLabelled
+)
+
+// section is what the last heading, label or lead-in said about the blocks
+// under it.
+type section struct {
+	kind kinds
+	// title marks a section opened by the update's own title, which gives
+	// its kind to lists and tables under it but not to paragraphs.
+	title bool
+	style style
+}
+
+// assembler reads blocks in order, the way a person reads an update, and
+// collects the points.
+type assembler struct {
+	labels *markerSet
+	sec    section
+	out    []Point
+}
+
+func (a *assembler) run(blocks []*block) []Point {
+	for i := 0; i < len(blocks); i++ {
+		b := blocks[i]
+		switch b.kind {
+		case bRule:
+			a.sec = section{}
+			continue
+		case bHeading:
+			a.sec = section{kind: headingKind(plain(b.toks, " ")), title: b.level == 1}
+			continue
+		case bHeaderRow:
+			a.headerRow(b)
+			continue
+		case bRow:
+			a.row(b)
+			continue
+		}
+		text := plain(b.toks, " ")
+		if strings.TrimFunc(text, isSpace) == "" && len(b.children) == 0 {
+			continue
+		}
+		if l, ok := findLabel(text, boldPrefix(b.toks), a.labels); ok {
+			i += a.labelled(b, l, blocks[i+1:])
+			continue
+		}
+		if b.kind == bPara && headingLike(b, text) {
+			a.sec = section{kind: headingKind(text)}
+			continue
+		}
+		if len(b.children) == 0 {
+			if k, ok := leadInKind(text); ok {
+				a.sec = section{kind: k}
+				continue
+			}
+		}
+		if isClosing(text) {
+			a.sec = section{}
+			continue
+		}
+		if b.kind == bItem {
+			a.item(b, text)
+		} else {
+			a.para(b, text)
+		}
+	}
+	return a.out
+}
+
+// headingLike reports a paragraph that works as a heading: short, all in
+// bold or in capitals, and not a sentence.
+func headingLike(b *block, text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || len(strings.Fields(t)) > 12 || strings.ContainsAny(t[len(t)-1:], ".!?") {
+		return false
+	}
+	return b.allBold || capsLine(t)
+}
+
+// labelled reads a block that starts with a label. It returns how many of
+// the following blocks it took in.
+func (a *assembler) labelled(b *block, l label, rest []*block) int {
+	toks := cut(b.toks, l.n)
+	body := plain(toks, " ")
+	if strings.TrimFunc(body, isSpace) == "" && len(b.children) == 0 {
+		// A label standing alone is a heading for what follows.
+		a.sec = section{kind: l.kind}
+		return 0
+	}
+	took := 0
+	if b.kind == bPara && endsWithColon(body) && len(rest) > 0 {
+		next := rest[0]
+		switch {
+		case next.kind == bItem || next.kind == bRow:
+			// "Prayer: please pray for the following:" then a list.
+			a.sec = section{kind: l.kind}
+			return 0
+		case next.kind == bPara && !a.startsWithLabel(next) && !headingLike(next, plain(next.toks, " ")):
+			// The point announces more and goes on in the next paragraph.
+			toks = joinToks(toks, next.toks)
+			took = 1
+		}
+	}
+	for _, c := range b.children {
+		toks = joinToks(toks, c.toks)
+	}
+	a.split(toks, l.kind)
+	if b.kind == bItem {
+		a.sec.style = styleList
+	} else {
+		a.sec.style = styleLabelled
+	}
+	return took
+}
+
+func (a *assembler) startsWithLabel(b *block) bool {
+	_, ok := findLabel(plain(b.toks, " "), boldPrefix(b.toks), a.labels)
+	return ok
+}
+
+// item reads an unlabelled list entry.
+func (a *assembler) item(b *block, text string) {
+	toks := b.toks
+	for _, c := range b.children {
+		toks = joinToks(toks, c.toks)
+	}
+	own := text
+	if strings.TrimFunc(own, isSpace) == "" {
+		own = plain(toks, " ")
+	}
+	if a.sec.kind != kindNone {
+		a.sec.style = styleList
+		if (isAppeal(own) || isEvent(own)) && requestKind(own) == kindNone {
+			return
+		}
+		a.split(toks, pick(own, a.sec.kind))
+		return
+	}
+	if k := requestKind(plain(toks, " ")); k != kindNone {
+		a.split(toks, k)
+	}
+}
+
+// para reads an unlabelled paragraph.
+func (a *assembler) para(b *block, text string) {
+	if a.sec.kind != kindNone && !a.sec.title && (a.sec.style == styleNone || a.sec.style == stylePara) {
+		if tooShort(text) || ((isAppeal(text) || isEvent(text)) && requestKind(text) == kindNone) {
+			a.sec = section{}
+			return
+		}
+		a.sec.style = stylePara
+		a.split(b.toks, pick(text, a.sec.kind))
+		return
+	}
+	if a.sec.style == styleList || a.sec.style == styleLabelled || a.sec.style == stylePara {
+		a.sec = section{}
+	}
+	if k := requestKind(text); k != kindNone {
+		a.split(b.toks, k)
+	}
+}
+
+// tooShort reports a fragment such as a signature ("Emeka & Ruth") that
+// cannot be a point.
+func tooShort(text string) bool {
+	t := strings.TrimSpace(text)
+	return len(strings.Fields(t)) < 4 && !strings.ContainsAny(t, ".!?")
+}
+
+// headerRow reads a table's column headers: a column headed "Prayer
+// focus" makes the rows under it points.
+func (a *assembler) headerRow(b *block) {
+	var k kinds
+	for _, c := range b.cells {
+		k |= headingKind(plain(c, " "))
+	}
+	a.sec = section{kind: k}
+}
+
+// row reads a table row. A short first cell ("Monday", "Praise") labels
+// the rest of the row.
+func (a *assembler) row(b *block) {
+	cells := b.cells
+	var k kinds
+	if len(cells) >= 2 {
+		first := strings.TrimSpace(plain(cells[0], " "))
+		restLen := 0
+		for _, c := range cells[1:] {
+			restLen += len(plain(c, " "))
+		}
+		if len(strings.Fields(first)) <= 3 && len(first) <= 30 && restLen > 2*len(first) {
+			k = labelKind(first)
+			cells = cells[1:]
+		}
+	}
+	toks := joinToks(cells...)
+	text := plain(toks, " ")
+	switch {
+	case k != kindNone:
+		a.split(toks, k)
+	case a.sec.kind != kindNone:
+		if (isAppeal(text) || isEvent(text)) && requestKind(text) == kindNone {
+			return
+		}
+		a.split(toks, pick(text, a.sec.kind))
+	default:
+		if rk := requestKind(text); rk != kindNone {
+			a.split(toks, rk)
+		}
+	}
+}
+
+// split emits toks as one point of kind k, or as several when a later
+// sentence starts with a label of its own ("Praise: ... Prayer: ...").
+func (a *assembler) split(toks []tok, k kinds) {
+	text := plain(toks, " ")
+	type cutAt struct {
+		at int
+		l  label
+	}
+	var cuts []cutAt
+	starts := sentenceStarts(text)
+	for _, s := range starts[1:] {
+		if l, ok := a.labels.match(text[s:]); ok {
+			cuts = append(cuts, cutAt{s, l})
+			continue
+		}
+		if l, ok := textLabel(text[s:], 0); ok {
+			cuts = append(cuts, cutAt{s, l})
+		}
+	}
+	pieces := make([][]tok, len(cuts)+1)
+	pk := make([]kinds, len(cuts)+1)
+	cur := toks
+	for j := len(cuts) - 1; j >= 0; j-- {
+		left, right := splitAt(cur, cuts[j].at)
+		pieces[j+1], pk[j+1] = cut(right, cuts[j].l.n), cuts[j].l.kind
+		cur = left
+	}
+	pieces[0], pk[0] = cur, k
+	for j, p := range pieces {
+		a.emit(p, pk[j])
+	}
+}
+
+// emit adds one point, without its leading bullets or emoji.
+func (a *assembler) emit(toks []tok, k kinds) {
+	text := plain(toks, " ")
+	if n, _ := leadSymbols(text); n > 0 {
+		toks = cut(toks, n)
+		text = plain(toks, " ")
+	}
+	text = collapse(text)
+	if !hasWord(text) {
+		return
+	}
+	a.out = append(a.out, Point{Kind: k.feedKind(), Text: text, HTML: sanitize(render(toks))})
+}
+
+func hasWord(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// boldPrefix is the length of the text of a bold run that starts a block.
+func boldPrefix(toks []tok) int {
+	i := 0
+	for i < len(toks) && toks[i].kind == tokOpen && toks[i].s != "strong" {
+		i++
+	}
+	if i >= len(toks) || toks[i].kind != tokOpen || toks[i].s != "strong" {
+		return 0
+	}
+	n := 0
+	for _, t := range toks[i+1:] {
+		switch t.kind {
+		case tokText:
+			n += len(t.s)
+		case tokBreak:
+			n++
+		case tokClose:
+			if t.s == "strong" {
+				return n
+			}
+		}
+	}
+	return 0
+}

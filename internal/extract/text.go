@@ -1,0 +1,117 @@
+package extract
+
+import (
+	"html"
+	"regexp"
+	"strings"
+)
+
+// maxLines bounds the lines read from one text update.
+const maxLines = 50000
+
+var (
+	atxHeading = regexp.MustCompile(`^(#{1,6})[ \t]+(.*?)[ \t#]*$`)
+	ruleLine   = regexp.MustCompile(`^(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:=[ \t]*){3,}|--)$`)
+	tableSep   = regexp.MustCompile(`^\|?[ \t]*:?-{2,}:?[ \t]*(?:\|[ \t]*:?-{2,}:?[ \t]*)*\|?$`)
+)
+
+// textBlocks turns a plain-text or Markdown update into blocks: blank lines
+// end paragraphs, wrapped lines join, every kind of bullet or number starts
+// an entry and deeper-indented entries are sub-entries of the one above.
+func textBlocks(content string, md bool, labels *markerSet) []*block {
+	content = strings.ReplaceAll(content, "\r\n", "\n")
+	content = strings.ReplaceAll(content, "\r", "\n")
+	if md {
+		content = stripFrontMatter(content)
+	}
+	g := &grouper{labels: labels, inline: plainInline}
+	if md {
+		g.inline = mdInline
+	}
+	var lastRow *gblock
+	for i, raw := range strings.Split(content, "\n") {
+		if i >= maxLines {
+			break
+		}
+		raw = strings.TrimRight(stripQuote(raw), " \t")
+		indent, text := indentOf(raw)
+		switch {
+		case ruleLine.MatchString(text):
+			if md && g.cur != nil && g.cur.kind == bPara && len(g.cur.lines) == 1 && text[0] != '*' && text[0] != '_' && !g.blank {
+				// A Setext heading: the line above is underlined.
+				g.cur.kind, g.cur.level = bHeading, 2
+				if text[0] == '=' {
+					g.cur.level = 1
+				}
+				g.cur, g.top = nil, nil
+				continue
+			}
+			g.rule()
+			continue
+		case strings.HasPrefix(text, "|") && strings.Count(text, "|") >= 2:
+			if tableSep.MatchString(text) {
+				if lastRow != nil && len(g.out) > 0 && g.out[len(g.out)-1] == lastRow {
+					lastRow.kind = bHeaderRow
+				}
+				continue
+			}
+			g.row(tableCells(text, g.inline), false)
+			lastRow = g.out[len(g.out)-1]
+			continue
+		}
+		if m := atxHeading.FindStringSubmatch(text); m != nil && indent < 4 {
+			g.heading(line{text: m[2]}, len(m[1]))
+			continue
+		}
+		g.add(line{text: text, indent: indent})
+	}
+	return g.blocks()
+}
+
+// stripQuote removes e-mail quoting ("> ") from a line.
+func stripQuote(s string) string {
+	for range 8 {
+		t := strings.TrimLeft(s, " ")
+		if !strings.HasPrefix(t, ">") {
+			return s
+		}
+		s = strings.TrimPrefix(t[1:], " ")
+	}
+	return s
+}
+
+// indentOf measures leading white space (a tab counts four) and returns
+// the rest of the line.
+func indentOf(s string) (int, string) {
+	n := 0
+	for i, r := range s {
+		switch r {
+		case ' ', '\u00a0':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n, s[i:]
+		}
+	}
+	return n, ""
+}
+
+// plainInline is the tokens of a line of plain text: entities decoded.
+func plainInline(s string) []tok {
+	b := newInline()
+	b.text(html.UnescapeString(s))
+	return b.toks
+}
+
+// tableCells splits a Markdown table row into cells.
+func tableCells(s string, inline func(string) []tok) [][]tok {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "|")
+	s = strings.TrimSuffix(s, "|")
+	var out [][]tok
+	for _, c := range strings.Split(s, "|") {
+		out = append(out, inline(strings.TrimSpace(c)))
+	}
+	return out
+}
