@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // similarEnough is the word-set Jaccard similarity at or above which a new
@@ -15,22 +16,48 @@ import (
 const similarEnough = 0.8
 
 // words splits text into lower-case words: runs of letters, digits, '_' and
-// apostrophes, apostrophes (straight or curly) trimmed from each end. It
-// matches the extraction scorer's notion of a word, except that without
-// golang.org/x/text it does not compose accents first.
+// apostrophes, apostrophes (straight or curly, made straight) trimmed from
+// each end. It matches the extraction scorer's notion of a word, except
+// that without golang.org/x/text it does not compose accents first.
 func words(text string) []string {
 	var out []string
-	f := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' && !isApostrophe(r)
-	})
-	for _, w := range f {
-		w = strings.TrimFunc(w, isApostrophe)
-		if w == "" {
-			continue
+	start := -1
+	for i, r := range text {
+		inWord := unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || isApostrophe(r)
+		switch {
+		case inWord && start < 0:
+			start = i
+		case !inWord && start >= 0:
+			out = appendWord(out, text[start:i])
+			start = -1
 		}
-		out = append(out, strings.Map(straightApostrophe, w))
+	}
+	if start >= 0 {
+		out = appendWord(out, text[start:])
 	}
 	return out
+}
+
+// appendWord appends w trimmed of apostrophes and lower-cased, if any of
+// it is left; most words need no copy.
+func appendWord(out []string, w string) []string {
+	w = strings.TrimFunc(w, isApostrophe)
+	if w == "" {
+		return out
+	}
+	for _, r := range w {
+		if r >= utf8.RuneSelf || ('A' <= r && r <= 'Z') || r == '`' {
+			return append(out, strings.Map(lowerStraight, w))
+		}
+	}
+	return append(out, w)
+}
+
+func lowerStraight(r rune) rune {
+	if isApostrophe(r) {
+		return '\''
+	}
+	return unicode.ToLower(r)
 }
 
 func isApostrophe(r rune) bool {
@@ -39,13 +66,6 @@ func isApostrophe(r rune) bool {
 		return true
 	}
 	return false
-}
-
-func straightApostrophe(r rune) rune {
-	if isApostrophe(r) {
-		return '\''
-	}
-	return r
 }
 
 // normalize is text as the words it is made of, joined by single spaces:

@@ -110,3 +110,22 @@ func TestItemID(t *testing.T) {
 		})
 	}
 }
+
+// Normalizing is idempotent and leaves only words separated by single
+// spaces, whatever the input.
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Pray for Ana’s visa!", "'quoted' -- and, then…", "\xff\xfe", "ÉGLISE ´x´ `y`", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		n := normalize(s)
+		if again := normalize(n); again != n {
+			t.Errorf("normalize(%q) = %q, normalized again %q", s, n, again)
+		}
+		for _, w := range strings.Split(n, " ") {
+			if n != "" && (w == "" || strings.Trim(w, "'") != w) {
+				t.Errorf("normalize(%q) = %q: bad word %q", s, n, w)
+			}
+		}
+	})
+}

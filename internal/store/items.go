@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/prayerfeed/prayerfeed/feed"
@@ -36,7 +37,10 @@ func (r *SaveResult) add(o SaveResult) {
 // update no longer holds are kept as history.
 func (s *Store) SaveItems(ctx context.Context, items []feed.Item) (SaveResult, error) {
 	var res SaveResult
-	for i, it := range items {
+	items = slices.Clone(items)
+	for i := range items {
+		it := &items[i]
+		validUTF8(it)
 		if !it.Kind.Valid() || it.PartnerID == "" || strings.TrimSpace(it.Text) == "" {
 			return res, fmt.Errorf("save items: item %d (partner %q, update %q): want a kind, partner and text", i, it.PartnerID, it.UpdateGUID)
 		}
@@ -61,6 +65,16 @@ func (s *Store) SaveItems(ctx context.Context, items []feed.Item) (SaveResult, e
 		return SaveResult{}, fmt.Errorf("save items: %w", err)
 	}
 	return res, nil
+}
+
+// validUTF8 replaces invalid UTF-8 in it's strings, which a hostile or
+// broken source can send: stored strings must be what comes back, and
+// feeds must be valid UTF-8.
+func validUTF8(it *feed.Item) {
+	for _, f := range []*string{&it.Text, &it.HTML, &it.PartnerID, &it.PartnerName, &it.SourceURL,
+		&it.UpdateGUID, &it.UpdateLink, &it.UpdateTitle} {
+		*f = strings.ToValidUTF8(*f, "\uFFFD")
+	}
 }
 
 // sourceItems are the items of one source, grouped by update GUID in the

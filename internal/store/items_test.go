@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/prayerfeed/prayerfeed/feed"
 )
@@ -356,5 +357,42 @@ func TestGeneration(t *testing.T) {
 			t.Errorf("%s: changed = %v, want %v", st.name, changed, c.Now())
 		}
 		prev = g
+	}
+}
+
+// Strings with invalid UTF-8 (from a broken or hostile source) are stored
+// valid, and saving them again still finds the stored item.
+func TestSaveItemsInvalidUTF8(t *testing.T) {
+	s, _, _ := openTest(t)
+	it := item("ijm", "guid-\xff\xfe-\"quoted\"", 0, feed.KindPrayer, "Pray for \xc3 the team")
+	save(t, s, it)
+	if got, want := save(t, s, it), (SaveResult{Unchanged: 1}); got != want {
+		t.Errorf("re-save = %+v, want %+v", got, want)
+	}
+	got := all(t, s, feed.Query{})
+	if len(got) != 1 {
+		t.Fatalf("stored %d items, want 1", len(got))
+	}
+	for _, f := range []string{got[0].UpdateGUID, got[0].Text, got[0].HTML} {
+		if !utf8.ValidString(f) {
+			t.Errorf("stored %q: invalid UTF-8", f)
+		}
+	}
+}
+
+// One call may carry several sources and many updates.
+func TestSaveItemsManySourcesAndUpdates(t *testing.T) {
+	s, _, _ := openTest(t)
+	var batch []feed.Item
+	for p := range 3 {
+		for u := range 700 {
+			batch = append(batch, item(fmt.Sprintf("p%d", p), fmt.Sprintf("u%d", u), 0, feed.KindPrayer, fmt.Sprintf("point %d %d", p, u)))
+		}
+	}
+	if got, want := save(t, s, batch...), (SaveResult{New: len(batch)}); got != want {
+		t.Fatalf("first save = %+v, want %+v", got, want)
+	}
+	if got, want := save(t, s, batch...), (SaveResult{Unchanged: len(batch)}); got != want {
+		t.Errorf("second save = %+v, want %+v", got, want)
 	}
 }

@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -134,5 +136,20 @@ func TestOpenPathWithQuestionMark(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("database file %q not created; found %v", path, matches)
+	}
+}
+
+func TestOpenNotADatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(path, []byte(strings.Repeat("not a database\n", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(context.Background(), Config{Path: path})
+	if err == nil {
+		s.Close()
+		t.Fatal("Open of a text file succeeded, want an error")
+	}
+	if !strings.Contains(err.Error(), path) {
+		t.Errorf("error %q does not name the file", err)
 	}
 }
