@@ -12,7 +12,8 @@ import (
 	"github.com/prayerfeed/prayerfeed/internal/site"
 )
 
-// runBuild writes every public route as a static file under --out, each
+// runBuild writes every public route as a static file under --out (never
+// a private feed: a static file has no reader token to check), each
 // through a temporary name and a rename, so a web server never serves a
 // half-written feed.
 func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.Writer) error {

@@ -62,6 +62,7 @@ func serve(ctx context.Context, sc serveConfig) error {
 	srv := &http.Server{
 		Handler: server.New(server.Config{
 			Site:   site.New(site.Config{Config: sc.cfg, Store: sc.store}),
+			Tokens: sc.store,
 			Logger: sc.logger,
 		}),
 		ReadHeaderTimeout: 10 * time.Second,

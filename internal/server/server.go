@@ -4,7 +4,6 @@ package server
 
 import (
 	"context"
-	"errors"
 	"log/slog"
 	"net/http"
 	"net/url"
@@ -21,6 +20,9 @@ type Renderer interface {
 type Config struct {
 	Site   Renderer
 	Logger *slog.Logger
+	// Tokens checks reader tokens for /private/{token}/ routes; without
+	// it those routes are 404.
+	Tokens TokenChecker
 }
 
 // Server serves every route.
@@ -39,7 +41,9 @@ func New(cfg Config) *Server {
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.Write([]byte("ok\n"))
 	})
-	for _, p := range []string{"/feed.xml", "/feed.atom", "/feed.json", "/partners/{id}/{file}"} {
+	s.mux.HandleFunc("GET /private/{token}/{rest...}", s.servePrivate)
+	for _, p := range []string{"/feed.xml", "/feed.atom", "/feed.json", "/partners/{id}/{file}",
+		"/this-week.xml", "/this-week.atom", "/this-week.json", "/calendar.ics", "/partners.opml"} {
 		s.mux.HandleFunc("GET "+p, s.serveRoute)
 	}
 	return s
@@ -50,16 +54,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.Serve
 
 func (s *Server) serveRoute(w http.ResponseWriter, r *http.Request) {
 	page, err := s.cfg.Site.Render(r.Context(), r.URL.Path, r.URL.Query(), site.Scope{})
-	switch {
-	case errors.Is(err, site.ErrNotFound):
-		http.NotFound(w, r)
-		return
-	case errors.Is(err, site.ErrBadQuery):
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	case err != nil:
-		s.cfg.Logger.Error("render", "path", r.URL.Path, "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
+	if s.renderError(w, r, err) {
 		return
 	}
 	w.Header().Set("Content-Type", page.ContentType)

@@ -17,9 +17,12 @@ var feedExts = []string{".xml", ".atom", ".json"}
 
 // Paths lists every route a static build writes for scope.
 func (s *Site) Paths(sc Scope) []string {
-	var out []string
+	out := []string{"/calendar.ics"}
+	if !sc.Private {
+		out = append(out, "/partners.opml")
+	}
 	for _, ext := range feedExts {
-		out = append(out, "/feed"+ext)
+		out = append(out, "/feed"+ext, "/this-week"+ext)
 		for _, p := range s.cfg.Partners {
 			if s.visible(p.ID, sc) {
 				out = append(out, "/partners/"+p.ID+"/feed"+ext)
@@ -41,7 +44,7 @@ func (s *Site) Feed(ctx context.Context, route string, q url.Values, sc Scope) (
 	if err != nil {
 		return nil, err
 	}
-	items, err := s.st.Items(ctx, query)
+	items, err := s.items(ctx, query)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", route, err)
 	}
@@ -50,7 +53,7 @@ func (s *Site) Feed(ctx context.Context, route string, q url.Values, sc Scope) (
 		self += "?" + enc
 	}
 	meta := feed.Meta{
-		Title: title, Description: s.cfg.Description, HomeURL: s.cfg.BaseURL + "/",
+		Title: s.redact.Text("", title), Description: s.cfg.Description, HomeURL: s.cfg.BaseURL + "/",
 		FeedURL: self, Language: s.cfg.Language,
 	}
 	var buf bytes.Buffer
@@ -75,6 +78,8 @@ func (s *Site) feedQuery(base string, q url.Values, sc Scope) (feed.Query, strin
 		p, _ := s.cfg.Partner(id)
 		query.Partners = []string{id}
 		title = p.Name + " · " + s.cfg.Title
+	case base == "/this-week":
+		query.Partners, title = s.thisWeekQuery(sc)
 	default:
 		return query, "", ErrNotFound
 	}
@@ -88,7 +93,7 @@ func (s *Site) feedQuery(base string, q url.Values, sc Scope) (feed.Query, strin
 	if ids := s.filterPartners(q, sc); ids != nil {
 		query.Partners = intersect(query.Partners, ids)
 		if len(query.Partners) == 0 {
-			query.Partners = []string{"\x00none"} // a filter that matches nothing yields an empty feed
+			query.Partners = []string{noPartner}
 		}
 	}
 	if l := q.Get("limit"); l != "" {
@@ -152,3 +157,6 @@ func overlaps(a, b []string) bool {
 	}
 	return false
 }
+
+// noPartner is a partner filter that matches nothing, for an empty feed.
+const noPartner = "\x00none"

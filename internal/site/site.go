@@ -7,9 +7,11 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"time"
 
 	"github.com/prayerfeed/prayerfeed/feed"
 	"github.com/prayerfeed/prayerfeed/internal/config"
+	"github.com/prayerfeed/prayerfeed/internal/rotation"
 )
 
 // ErrNotFound is returned for a route that does not exist, including a
@@ -25,17 +27,42 @@ type Reader interface {
 type Config struct {
 	Config *config.Config
 	Store  Reader
+	// Now is the clock that says which rotation week it is; time.Now
+	// when nil.
+	Now func() time.Time
 }
 
 // Site renders routes from the store and the partners' config.
 type Site struct {
-	cfg *config.Config
-	st  Reader
+	cfg    *config.Config
+	st     Reader
+	now    func() time.Time
+	rot    *rotation.Rotation
+	redact *redactor
 }
 
 // New returns a Site.
 func New(cfg Config) *Site {
-	return &Site{cfg: cfg.Config, st: cfg.Store}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	return &Site{
+		cfg: cfg.Config, st: cfg.Store, now: cfg.Now,
+		rot: rotation.New(cfg.Config), redact: newRedactor(cfg.Config.Partners),
+	}
+}
+
+// items reads items from the store with every partner's redactions
+// applied: the one place store text turns into published text.
+func (s *Site) items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
+	items, err := s.st.Items(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	for i := range items {
+		items[i] = s.redact.Item(items[i])
+	}
+	return items, nil
 }
 
 // Scope says whose view is rendered: the public's, or a reader holding a
@@ -75,5 +102,11 @@ func (s *Site) hidden(sc Scope) []string {
 // Render renders any route for scope. q holds the request's query
 // parameters (nil for a static build).
 func (s *Site) Render(ctx context.Context, route string, q url.Values, sc Scope) (*Page, error) {
+	switch route {
+	case "/calendar.ics":
+		return s.Calendar(sc)
+	case "/partners.opml":
+		return s.OPML()
+	}
 	return s.Feed(ctx, route, q, sc)
 }

@@ -1,0 +1,96 @@
+package site
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+)
+
+// ThisWeek is the "This week we are praying for …" block of the prayer
+// wall and the widget: the partners of this rotation week that the scope
+// may see, each with its latest points. Its strings are redacted.
+type ThisWeek struct {
+	// Monday starts the week.
+	Monday   time.Time
+	Partners []WeekPartner
+}
+
+// WeekPartner is one partner prayed for this week.
+type WeekPartner struct {
+	ID string
+	// Name is the partner's short name ("IJM"); FullName its whole name.
+	Name, FullName, Region, Homepage string
+	// FeedURL is the partner's own Atom feed.
+	FeedURL string
+	// Items are its latest points, newest first.
+	Items []feed.Item
+}
+
+// ThisWeekItems is how many latest points the block shows per partner.
+const ThisWeekItems = 3
+
+// ThisWeek returns this week's block for scope; it has no partners when
+// the rotation names none the scope may see.
+func (s *Site) ThisWeek(ctx context.Context, sc Scope) (ThisWeek, error) {
+	w := s.rot.At(s.now())
+	tw := ThisWeek{Monday: w.Monday}
+	for _, id := range w.Partners {
+		if !s.visible(id, sc) {
+			continue
+		}
+		p, _ := s.cfg.Partner(id)
+		items, err := s.items(ctx, feed.Query{Partners: []string{id}, Limit: ThisWeekItems})
+		if err != nil {
+			return tw, fmt.Errorf("this week: %w", err)
+		}
+		tw.Partners = append(tw.Partners, WeekPartner{
+			ID: id, Name: s.redact.Text(id, p.Short), FullName: s.redact.Text(id, p.Name),
+			Region: s.redact.Text(id, p.Region), Homepage: p.Homepage,
+			FeedURL: s.cfg.BaseURL + sc.Prefix + "/partners/" + id + "/feed.atom",
+			Items:   items,
+		})
+	}
+	return tw, nil
+}
+
+// Sentence is the block's heading: "This week we are praying for IJM, our
+// partner in South Asia, and Kelu." Empty when no partner is named.
+func (tw ThisWeek) Sentence() string {
+	if len(tw.Partners) == 0 {
+		return ""
+	}
+	parts := make([]string, len(tw.Partners))
+	for i, p := range tw.Partners {
+		parts[i] = p.Name
+		if p.Region != "" {
+			parts[i] += ", our partner in " + p.Region
+		}
+	}
+	list := parts[0]
+	if n := len(parts); n > 1 {
+		list = strings.Join(parts[:n-1], ", ") + " and " + parts[n-1]
+		if n > 2 || strings.Contains(parts[0], ",") {
+			list = strings.Join(parts[:n-1], ", ") + ", and " + parts[n-1]
+		}
+	}
+	return "This week we are praying for " + list + "."
+}
+
+// thisWeekQuery returns the partner filter and title of the /this-week
+// feeds: this week's visible partners, or a filter matching nothing.
+func (s *Site) thisWeekQuery(sc Scope) ([]string, string) {
+	var ids, names []string
+	for _, id := range s.rot.At(s.now()).Partners {
+		if s.visible(id, sc) {
+			p, _ := s.cfg.Partner(id)
+			ids, names = append(ids, id), append(names, p.Short)
+		}
+	}
+	if len(ids) == 0 {
+		return []string{noPartner}, "This week · " + s.cfg.Title
+	}
+	return ids, "This week: " + strings.Join(names, ", ")
+}
