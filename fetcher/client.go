@@ -89,8 +89,9 @@ type ClientConfig struct {
 
 // Client fetches partner sources politely and within bounds.
 type Client struct {
-	cfg  ClientConfig
-	http *http.Client
+	cfg    ClientConfig
+	http   *http.Client
+	robots robotsCache
 }
 
 // NewClient returns a Client with cfg's bounds, defaults filled.

@@ -1,8 +1,8 @@
 package fetcher
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,112 +11,225 @@ import (
 	"github.com/PuerkitoBio/goquery"
 )
 
+// ErrNoMatch is returned when a page source's selectors match nothing: the
+// site changed or the selectors are wrong. An empty page is not success.
+var ErrNoMatch = errors.New("selectors match nothing")
+
+// maxPageItems caps the entries read from one list page.
+const maxPageItems = 200
+
 // ParsePage reads an HTML page into updates: one per src.Select.Item match,
-// or the whole page (its Content selection, else its body) as one update.
+// or, with no item selector, the whole page as one update (its Content
+// selection, else its main content found as a reader mode would). The body
+// is decoded to UTF-8 from contentType's charset or the page's own.
 func ParsePage(r io.Reader, contentType string, src Source) ([]Update, error) {
-	doc, err := goquery.NewDocumentFromReader(r)
+	body, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("parse page: %w", err)
+		return nil, fmt.Errorf("read page %s: %w", src.URL, err)
 	}
-	base := src.URL
+	return parsePage(body, contentType, src, src.URL, time.Now())
+}
+
+// pageReader reads one fetched page of one source.
+type pageReader struct {
+	src Source
+	sel selectors
+	// base resolves relative links: the page's URL or its <base href>.
+	base string
+	// page is the URL the page was fetched from, after redirects.
+	page string
+	now  time.Time
+}
+
+// parsePage is ParsePage for a page fetched from pageURL (which differs
+// from src.URL after a redirect), reading year-less dates relative to now.
+func parsePage(body []byte, contentType string, src Source, pageURL string, now time.Time) ([]Update, error) {
+	sel, err := compileSelect(src.Select)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(toUTF8(body, contentType)))
+	if err != nil {
+		return nil, fmt.Errorf("parse page %s: %w", pageURL, err)
+	}
+	pr := &pageReader{src: src, sel: sel, base: pageURL, page: pageURL, now: now}
 	if href, ok := doc.Find("base[href]").First().Attr("href"); ok {
-		base = resolve(src.URL, href)
-	}
-	sel := src.Select
-	if sel.Item == "" {
-		u := pageUpdate(doc.Selection, sel, base, src)
-		if u.Title == "" {
-			u.Title = strings.TrimSpace(doc.Find("title").First().Text())
+		if b := resolve(pageURL, href); b != "" {
+			pr.base = b
 		}
-		if u.Link == "" {
-			u.Link = src.URL
+	}
+	if !sel.item.given() {
+		u, err := pr.single(doc)
+		if err != nil {
+			return nil, err
 		}
 		return []Update{u}, nil
 	}
-	items := doc.Find(sel.Item)
+	return pr.list(doc)
+}
+
+// list reads one update per item match.
+func (pr *pageReader) list(doc *goquery.Document) ([]Update, error) {
+	items := doc.Find(pr.sel.item.css)
 	if items.Length() == 0 {
-		return nil, fmt.Errorf("item selector %q matched nothing on %s", sel.Item, src.URL)
+		return nil, fmt.Errorf("%w: item selector %q on %s", ErrNoMatch, pr.sel.item.raw, pr.page)
+	}
+	// Entries beyond the cap are older news no reader needs, and nested
+	// matches on a hostile page would otherwise cost time squared.
+	items = items.Slice(0, min(items.Length(), maxPageItems))
+	if err := pr.sel.matchSomewhere(items); err != nil {
+		return nil, fmt.Errorf("%w on %s", err, pr.page)
 	}
 	updates := make([]Update, 0, items.Length())
+	prints := make([]string, 0, items.Length())
 	items.Each(func(_ int, s *goquery.Selection) {
-		updates = append(updates, pageUpdate(s, sel, base, src))
+		u, fp := pr.item(s)
+		updates = append(updates, u)
+		prints = append(prints, fp)
 	})
-	return updates, nil
+	return uniqueGUIDs(updates, prints), nil
 }
 
-func pageUpdate(s *goquery.Selection, sel Select, base string, src Source) Update {
-	u := Update{PartnerID: src.PartnerID, SourceURL: src.URL}
-	u.Title = strings.TrimSpace(pick(s, sel.Title, false))
-	if l := pick(s, sel.Link, false); l != "" {
-		u.Link = resolve(base, l)
+// item reads one list entry: its title, link, date and content, found by
+// the selectors given or, where none is given, the way a reader would.
+// It returns the entry's content fingerprint beside it.
+func (pr *pageReader) item(s *goquery.Selection) (Update, string) {
+	u := Update{PartnerID: pr.src.PartnerID, SourceURL: pr.src.URL}
+	u.Title = cleanText(pr.sel.title.pick(s, ""))
+	if u.Title == "" && !pr.sel.title.given() {
+		u.Title = cleanText(s.Find("h1, h2, h3, h4, h5, h6").First().Text())
 	}
+	link := pr.sel.link.pick(s, "")
+	if link == "" && !pr.sel.link.given() {
+		link = itemLink(s)
+	}
+	if link != "" {
+		u.Link = resolve(pr.base, link)
+	}
+	u.Published = pr.date(s)
 	content := s
-	if sel.Content != "" {
-		content = s.Find(sel.Content)
+	if pr.sel.content.given() {
+		content = s.Find(pr.sel.content.css)
 	}
-	html, _ := goquery.OuterHtml(content)
-	if sel.Content != "" {
-		var b strings.Builder
-		content.Each(func(_ int, c *goquery.Selection) {
-			h, _ := goquery.OuterHtml(c)
-			b.WriteString(h)
-		})
-		html = b.String()
-	}
-	u.HTML = html
-	if d := pick(s, sel.Date, true); d != "" {
-		u.Published = parseDate(d)
-	}
-	sum := sha256.Sum256([]byte(u.Title + "\x00" + content.Text()))
+	u.HTML = outerHTML(content)
+	fp := fingerprint(u.Title, u.Published, content)
 	u.GUID = u.Link
-	if u.GUID == "" || u.GUID == src.URL {
-		u.GUID = "sha256:" + hex.EncodeToString(sum[:12])
+	if u.GUID == "" || u.GUID == pr.page || u.GUID == pr.src.URL {
+		u.GUID = fp
 	}
-	return u
+	return u, fp
 }
 
-// pick reads the text (or "@attr") of the first match of spec within s.
-func pick(s *goquery.Selection, spec string, preferDatetime bool) string {
-	if spec == "" {
-		return ""
+// single reads the whole page as one update, the way a prayer letter page
+// is: its title, its date from the page's markup, and its content.
+func (pr *pageReader) single(doc *goquery.Document) (Update, error) {
+	u := Update{PartnerID: pr.src.PartnerID, SourceURL: pr.src.URL, Link: pr.page}
+	if err := pr.sel.matchSomewhere(doc.Selection); err != nil {
+		return Update{}, fmt.Errorf("%w on %s", err, pr.page)
 	}
-	css, attr := splitSelector(spec)
-	m := s
-	if css != "" {
-		m = s.Find(css).First()
+	if pr.sel.date.given() {
+		u.Published = pr.date(doc.Selection)
+	} else {
+		u.Published = metaDate(doc, pr.now)
 	}
-	if attr != "" {
-		return m.AttrOr(attr, "")
-	}
-	if preferDatetime {
-		if dt, ok := m.Attr("datetime"); ok {
-			return dt
+	stripChrome(doc)
+	var content *goquery.Selection
+	if pr.sel.content.given() {
+		content = doc.Find(pr.sel.content.css)
+		if content.Length() == 0 {
+			return Update{}, fmt.Errorf("%w: content selector %q on %s", ErrNoMatch, pr.sel.content.raw, pr.page)
 		}
+	} else {
+		content = mainContent(doc)
 	}
-	return m.Text()
-}
-
-// splitSelector splits "h2 a@href" into "h2 a" and "href".
-func splitSelector(sel string) (css, attr string) {
-	sel = strings.TrimSpace(sel)
-	if i := strings.LastIndex(sel, "@"); i >= 0 && !strings.ContainsAny(sel[i:], " ]\"'") {
-		return strings.TrimSpace(sel[:i]), sel[i+1:]
+	if u.Published.IsZero() && !pr.sel.date.given() {
+		// Only the content's own dates: a sidebar's "next event: July 20"
+		// is not when the letter was written.
+		u.Published = findDate(content, pr.now)
 	}
-	return sel, ""
+	u.Title = pr.pageTitle(doc, content)
+	if l := pr.sel.link.pick(doc.Selection, ""); l != "" {
+		u.Link = resolve(pr.base, l)
+	}
+	u.HTML = outerHTML(content)
+	// The page is the update: its identity is its link (the source URL
+	// unless a link selector names a permalink), which no volatile part of
+	// the page can change. When the letter on it is replaced, the store
+	// keeps the points that carried over and adds the new ones.
+	u.GUID = u.Link
+	if pr.sel.link.raw == "" {
+		u.GUID = pr.src.URL
+	}
+	return u, nil
 }
 
-var dateLayouts = []string{
-	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02", time.RFC1123Z, time.RFC1123,
-	"January 2, 2006", "Jan 2, 2006", "2 January 2006", "2 Jan 2006", "02/01/2006",
-}
-
-// parseDate reads the common ways a page writes a date; zero if none fits.
-func parseDate(s string) time.Time {
-	s = strings.Join(strings.Fields(s), " ")
-	for _, layout := range dateLayouts {
-		if t, err := time.Parse(layout, s); err == nil {
+// pageTitle is the title selector's text, else the content's first
+// heading, else the page's og:title or <title>.
+func (pr *pageReader) pageTitle(doc *goquery.Document, content *goquery.Selection) string {
+	if pr.sel.title.given() {
+		return cleanText(pr.sel.title.pick(doc.Selection, ""))
+	}
+	for _, t := range []string{
+		content.Find("h1").First().Text(),
+		doc.Find("h1").First().Text(),
+		doc.Find(`meta[property="og:title"]`).AttrOr("content", ""),
+		doc.Find("title").First().Text(),
+		content.Find("h2, h3").First().Text(),
+	} {
+		if t = cleanText(t); t != "" {
 			return t
 		}
 	}
-	return time.Time{}
+	return ""
 }
+
+// date reads an update's date from the date selector, or when none is
+// given from a <time> element or a short date-like element within s.
+func (pr *pageReader) date(s *goquery.Selection) time.Time {
+	if pr.sel.date.given() {
+		return parseDate(pr.sel.date.pick(s, "datetime"), pr.now)
+	}
+	return findDate(s, pr.now)
+}
+
+// itemLink guesses a list entry's own link: the one in its heading, a
+// permalink, the entry itself when it is a link, else its first link.
+func itemLink(s *goquery.Selection) string {
+	for _, css := range []string{"h1 a[href], h2 a[href], h3 a[href], h4 a[href]", "a[rel~=bookmark]"} {
+		if href, ok := s.Find(css).First().Attr("href"); ok {
+			return href
+		}
+	}
+	if href, ok := s.Attr("href"); ok {
+		return href
+	}
+	return s.Find("a[href]").First().AttrOr("href", "")
+}
+
+// uniqueGUIDs gives entries that share a link (every "Read more" pointing
+// at one page) their content fingerprint instead, so none is lost.
+func uniqueGUIDs(updates []Update, prints []string) []Update {
+	count := map[string]int{}
+	for _, u := range updates {
+		count[u.GUID]++
+	}
+	for i, u := range updates {
+		if count[u.GUID] > 1 && u.GUID != prints[i] {
+			updates[i].GUID = u.GUID + "#" + prints[i]
+		}
+	}
+	return updates
+}
+
+func outerHTML(s *goquery.Selection) string {
+	var b strings.Builder
+	s.Each(func(_ int, c *goquery.Selection) {
+		h, err := goquery.OuterHtml(c)
+		if err == nil {
+			b.WriteString(h)
+		}
+	})
+	return b.String()
+}
+
+func cleanText(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -1,6 +1,7 @@
 package fetcher
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -12,9 +13,15 @@ import (
 )
 
 // ParseFeed reads an RSS, Atom or JSON feed body into updates of src.
-// Relative links resolve against the feed's own link, then src.URL.
+// Relative links resolve against the feed's own link, then src.URL. The
+// body is decoded to UTF-8 first, whatever its prolog claims, since feeds
+// declare the wrong charset as often as pages do.
 func ParseFeed(r io.Reader, src Source) ([]Update, error) {
-	f, err := gofeed.NewParser().Parse(r)
+	body, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read feed: %w", err)
+	}
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(feedUTF8(body, "")))
 	if err != nil {
 		return nil, fmt.Errorf("parse feed: %w", err)
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"time"
 )
 
@@ -45,52 +44,31 @@ type Result struct {
 var ErrNoFeed = errors.New("no feed found")
 
 // Fetch reads src, conditionally on v. It returns ErrNotModified when the
-// source has nothing new.
+// source has nothing new, and ErrRobotsDisallowed, without fetching, for a
+// page or auto source its site's robots.txt keeps prayerfeed away from.
 func (c *Client) Fetch(ctx context.Context, src Source, v Validators) (*Result, error) {
+	switch src.Type {
+	case TypeAuto:
+		return c.fetchAuto(ctx, src, v)
+	case TypePage:
+		if err := c.checkRobots(ctx, src.URL); err != nil {
+			return nil, err
+		}
+	}
 	resp, err := c.Get(ctx, src.URL, v)
 	if err != nil {
 		return nil, err
 	}
+	if src.Type != TypePage {
+		return feedResult(resp, src)
+	}
 	res := &Result{Status: resp.Status, Validators: resp.Validators, FeedURL: resp.URL,
 		RetryAfter: resp.RetryAfter, MaxAge: resp.MaxAge}
-	switch src.Type {
-	case TypePage:
-		res.Updates, err = ParsePage(bytes.NewReader(resp.Body), resp.ContentType, src)
-	case TypeAuto:
-		if !LooksLikeFeed(resp.Body) {
-			return c.fetchDiscovered(ctx, src, resp)
-		}
-		fallthrough
-	default:
-		res.Updates, err = ParseFeed(bytes.NewReader(resp.Body), src)
-	}
+	res.Updates, err = parsePage(resp.Body, resp.ContentType, src, resp.URL, time.Now())
 	if err != nil {
 		return nil, err
 	}
 	return res, nil
-}
-
-// fetchDiscovered follows the first feed a homepage links to.
-func (c *Client) fetchDiscovered(ctx context.Context, src Source, page *Response) (*Result, error) {
-	links, err := Discover(bytes.NewReader(page.Body), page.URL)
-	if err != nil {
-		return nil, err
-	}
-	if len(links) == 0 {
-		return nil, fmt.Errorf("%w: %s links to no RSS, Atom or JSON feed", ErrNoFeed, page.URL)
-	}
-	feedSrc := src
-	feedSrc.URL, feedSrc.Type = links[0].URL, TypeRSS
-	resp, err := c.Get(ctx, feedSrc.URL, Validators{})
-	if err != nil {
-		return nil, fmt.Errorf("discovered feed %s: %w", feedSrc.URL, err)
-	}
-	updates, err := ParseFeed(bytes.NewReader(resp.Body), src)
-	if err != nil {
-		return nil, fmt.Errorf("discovered feed %s: %w", feedSrc.URL, err)
-	}
-	return &Result{Updates: updates, Status: resp.Status, Validators: page.Validators,
-		FeedURL: resp.URL, RetryAfter: resp.RetryAfter, MaxAge: resp.MaxAge}, nil
 }
 
 // LooksLikeFeed reports whether body starts like an RSS, Atom or JSON feed
