@@ -1,0 +1,69 @@
+package main
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/prayerfeed/prayerfeed/internal/site/sitetest"
+)
+
+// TestBuildPublishesNothingPrivate builds the fixture church statically
+// and reads every file written: the rotation routes are there, and no
+// file holds a private partner's item or a redacted word.
+func TestBuildPublishesNothingPrivate(t *testing.T) {
+	c := sitetest.New(t)
+	out := t.TempDir()
+	runCmd(t, "--config", c.ConfigPath, "--db", c.DBPath, "build", "--out", out)
+	for _, want := range []string{"this-week.xml", "this-week.atom", "this-week.json", "calendar.ics", "partners.opml", "partners/ijm/feed.atom"} {
+		if _, err := os.Stat(filepath.Join(out, want)); err != nil {
+			t.Errorf("build did not write %s: %v", want, err)
+		}
+	}
+	files := 0
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files++
+		rel, _ := filepath.Rel(out, path)
+		if strings.Contains(rel, "private") || strings.Contains(rel, "kelu") {
+			t.Errorf("build wrote %s", rel)
+		}
+		body, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if leaks := sitetest.Leaks(body); len(leaks) > 0 {
+			t.Errorf("%s holds %q", rel, leaks)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 12 {
+		t.Errorf("build wrote %d files, want at least 12", files)
+	}
+}
+
+// TestTokenCreatePrintsTokenLast checks the contract scripts rely on: the
+// token is the last line of `token create`, and it opens the store.
+func TestTokenCreatePrintsTokenLast(t *testing.T) {
+	c := sitetest.New(t)
+	out := runCmd(t, "--config", c.ConfigPath, "--db", c.DBPath, "token", "create", "reader")
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	tok := lines[len(lines)-1]
+	if _, ok, err := c.Store.CheckToken(t.Context(), tok); err != nil || !ok {
+		t.Fatalf("last line %q is not a valid token (err %v); output:\n%s", tok, err, out)
+	}
+	runCmd(t, "--config", c.ConfigPath, "--db", c.DBPath, "token", "revoke", "reader")
+	if _, ok, _ := c.Store.CheckToken(t.Context(), tok); ok {
+		t.Error("token still valid after revoke")
+	}
+	if list := runCmd(t, "--config", c.ConfigPath, "--db", c.DBPath, "token", "list"); strings.Contains(list, tok) {
+		t.Errorf("token list shows the token:\n%s", list)
+	}
+}
