@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/site"
 )
@@ -19,6 +20,7 @@ import (
 func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.Writer) error {
 	fs := g.newFlagSet("build", "--out DIR", stderr)
 	out := fs.String("out", "", "directory to write the static site into (required)")
+	force := fs.Bool("force", false, "render every file even when nothing changed since the last build")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,16 +39,26 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	defer st.Close()
 	s := site.New(site.Config{Config: cfg, Store: st})
 	paths := s.Paths(site.Scope{})
-	for _, p := range paths {
-		page, err := s.Render(ctx, p, nil, site.Scope{})
-		if err != nil {
-			return fmt.Errorf("build %s: %w", p, err)
-		}
-		if err := writeAtomic(filepath.Join(*out, filepath.FromSlash(strings.TrimPrefix(p, "/"))), page.Body); err != nil {
-			return err
-		}
+	files := make([]string, len(paths))
+	for i, p := range paths {
+		files[i] = filepath.FromSlash(strings.TrimPrefix(p, "/"))
 	}
-	fmt.Fprintf(stdout, "wrote %d files to %s\n", len(paths), *out)
+	stamp, err := buildStamp(ctx, st, g.config, time.Now())
+	if err != nil {
+		return err
+	}
+	if !*force && upToDate(*out, stamp, files) {
+		fmt.Fprintf(stdout, "up to date: %d files in %s\n", len(paths), *out)
+		return nil
+	}
+	written, err := renderFiles(ctx, s, paths, files, *out)
+	if err != nil {
+		return err
+	}
+	if err := writeAtomic(filepath.Join(*out, stampFile), []byte(stamp)); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "wrote %d files to %s (%d unchanged)\n", written, *out, len(paths)-written)
 	return nil
 }
 

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/site"
+)
+
+// stampFile, in a build's output directory, records what the build was
+// made from, so that a build with nothing new to say writes nothing.
+const stampFile = ".prayerfeed-build"
+
+// Generationer is the part of the store a build stamp reads.
+type Generationer interface {
+	Generation(ctx context.Context) (int64, time.Time, error)
+}
+
+// buildStamp names everything a static build depends on: the store's item
+// generation (read before rendering, so items saved during a build make the
+// next one render again), the config file's bytes, this program's file, and
+// the day, which moves the rotation's week and the dates pages show.
+func buildStamp(ctx context.Context, st Generationer, configPath string, now time.Time) (string, error) {
+	gen, _, err := st.Generation(ctx)
+	if err != nil {
+		return "", err
+	}
+	cfg, err := os.ReadFile(configPath)
+	if err != nil {
+		return "", fmt.Errorf("build stamp: %w", err)
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "generation %d\nday %s\nprogram %s\nconfig %d\n", gen, now.UTC().Format(time.DateOnly), programID(), len(cfg))
+	h.Write(cfg)
+	return fmt.Sprintf("generation %d %s\n", gen, hex.EncodeToString(h.Sum(nil)[:16])), nil
+}
+
+// programID identifies this executable by path, size and modification
+// time: a rebuilt program renders again, without hashing its megabytes.
+func programID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return exe
+	}
+	return fmt.Sprintf("%s %d %d", exe, fi.Size(), fi.ModTime().UnixNano())
+}
+
+// upToDate reports whether out holds a complete build with this stamp.
+func upToDate(out, stamp string, files []string) bool {
+	old, err := os.ReadFile(filepath.Join(out, stampFile))
+	if err != nil || string(old) != stamp {
+		return false
+	}
+	for _, f := range files {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// renderFiles renders each route and writes it to out/files[i], on as
+// many goroutines as there are CPUs, leaving files whose bytes are already
+// right untouched. It returns how many files it wrote.
+func renderFiles(ctx context.Context, s *site.Site, routes, files []string, out string) (int, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		mu       sync.Mutex
+		firstErr error
+		written  int
+		wg       sync.WaitGroup
+	)
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				wrote, err := renderFile(ctx, s, routes[i], filepath.Join(out, files[i]))
+				mu.Lock()
+				if err != nil && firstErr == nil {
+					firstErr = err
+					cancel()
+				}
+				if wrote {
+					written++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+feed:
+	for i := range routes {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if firstErr == nil {
+		firstErr = ctx.Err()
+	}
+	return written, firstErr
+}
+
+// renderFile renders route and writes it to path unless path already holds
+// exactly those bytes, which spares the disk and keeps the file's
+// Last-Modified and ETag on a static host.
+func renderFile(ctx context.Context, s *site.Site, route, path string) (bool, error) {
+	page, err := s.Render(ctx, route, nil, site.Scope{})
+	if err != nil {
+		return false, fmt.Errorf("build %s: %w", route, err)
+	}
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, page.Body) {
+		return false, nil
+	}
+	return true, writeAtomic(path, page.Body)
+}
