@@ -31,7 +31,7 @@ func init() {
 		{"may", "mayo", "maio", "mai", "mei", "maggio", "mag"},
 		{"june", "jun", "junio", "junho", "juin", "juni", "giugno", "giu"},
 		{"july", "jul", "julio", "julho", "juillet", "juil", "juli", "luglio", "lug", "julai"},
-		{"august", "aug", "agosto", "ago", "août", "aout", "augustus", "agustus", "agt", "agosti"},
+		{"august", "aug", "agosto", "août", "aout", "augustus", "agustus", "agt", "agosti"},
 		{"september", "sep", "sept", "septiembre", "setiembre", "setembro", "set", "septembre", "settembre", "septemba"},
 		{"october", "oct", "octubre", "outubro", "out", "octobre", "oktober", "okt", "ottobre", "ott", "oktoba"},
 		{"november", "nov", "noviembre", "novembro", "novembre", "nopember", "novemba"},

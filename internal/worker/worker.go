@@ -26,6 +26,10 @@ type Fetcher interface {
 	Fetch(ctx context.Context, src fetcher.Source, v fetcher.Validators) (*fetcher.Result, error)
 }
 
+// cycleStarter is a Fetcher that keeps something per cycle, such as each
+// host's robots.txt, and is told when a new cycle begins.
+type cycleStarter interface{ StartCycle() }
+
 // Store is what a fetch cycle reads and writes.
 type Store interface {
 	SourceState(ctx context.Context, partnerID, url string) (store.SourceState, error)
@@ -104,6 +108,9 @@ func (w *Worker) RunOnce(ctx context.Context, opts Options) (Summary, error) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	start := w.cfg.Now()
+	if c, ok := w.cfg.Fetcher.(cycleStarter); ok {
+		c.StartCycle()
+	}
 	var jobs []job
 	for _, p := range w.cfg.Config.Partners {
 		if opts.Partner != "" && p.ID != opts.Partner {
