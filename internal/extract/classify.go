@@ -50,6 +50,9 @@ var (
 	// prayerMention and praiseMention find the kind words anywhere.
 	prayerMention = regexp.MustCompile(`\b(?:pray|prayer|prayers|praying|intercession|intercede|oraci|orar|oren|oremos|oracao|oracoes|orem|priere|prieres|priez|prions|prier|gebet|beten|betet|furbitte|maombi|omba|ombeni|tuombe|doa|berdoa|doakan)`)
 	praiseMention = regexp.MustCompile(`\b(?:prais|thanksgiving|give thanks|giving thanks|thank (?:god|the lord)|grateful|gratitude|rejoic|celebrat|alaban|agradec|gratitud|louv|gratid|gracas|louang|rendons grace|reconnaiss|dank|lob|sifa|shukr|syukur|puji)`)
+	// verseRef is a Bible reference closing a quotation ("(Philippians
+	// 4:6)", "— John 3:16").
+	verseRef = regexp.MustCompile(`(?:^|[\s(—–-])(?:[1-3] ?)?\p{Lu}\p{L}+\.? \d{1,3}:\d{1,3}(?:[-–]\d{1,3})?(?:,? ?(?:NIV|ESV|KJV|NLT|NKJV|RVR1960|NVI))?\)?\.?$`)
 	// feedFooter is the line WordPress adds to every feed item.
 	feedFooter = regexp.MustCompile(`^the post .{1,300} appeared first on `)
 )
@@ -143,6 +146,24 @@ func isClosing(text string) bool {
 		return false
 	}
 	return requestKind(text) == kindNone
+}
+
+// isVerse reports a quoted verse: words in quotation marks, or followed by
+// a Bible reference. A verse quoted in an update is not a point.
+func isVerse(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" {
+		return false
+	}
+	quoted := strings.ContainsRune("\"“«„", []rune(t)[0])
+	if m := verseRef.FindString(t); m != "" && (quoted || strings.ContainsAny(m, "(—–-")) {
+		return true
+	}
+	if !quoted {
+		return false
+	}
+	last := t[strings.LastIndexAny(t, "\"”»“")+1:]
+	return len(strings.Fields(last)) <= 1
 }
 
 // isAppeal reports an appeal to give, sign up or share, or a feed footer.

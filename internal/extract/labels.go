@@ -64,7 +64,7 @@ var (
 		como pueden pedimos este esta mes semana que
 		ou da do das dos pontos ao nossos nossas nosso nossa pela pelo pelos pelas
 		et des du le les sujets sujet au aux nos notre comment pour ce cette mois semaine nous vous
-		und oder fur fuer zum zur unsere unser punkte wie ihr bitte mit uns diesen monat woche der die das den dem
+		wir und oder fur fuer zum zur unsere unser punkte wie ihr bitte mit uns diesen monat woche der die das den dem
 		na ya za kwa mahitaji vipengele mambo wiki hii mwezi tafadhali
 		dan pokok permohonan dukungan untuk kepada ucapan mohon kami hal bulan minggu ini bagi atas
 		january february march april may june july august september october november december

@@ -61,7 +61,14 @@ func (a *assembler) run(blocks []*block) []Point {
 			continue
 		}
 		if b.kind == bPara && headingLike(b, text) {
-			a.sec = section{kind: headingKind(text)}
+			k := headingKind(text)
+			if k == kindNone && endsWithColon(text) {
+				k, _ = leadInKind(text)
+			}
+			a.sec = section{kind: k}
+			continue
+		}
+		if isVerse(text) {
 			continue
 		}
 		if len(b.children) == 0 {

@@ -1,0 +1,130 @@
+package extract
+
+import "testing"
+
+func TestRequestKind(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       kinds
+	}{
+		{"imperative", "Pray for rain.", kindPrayer},
+		{"please", "Please pray for little M. — she has surgery tomorrow.", kindPrayer},
+		{"asked", "We would also ask you to pray for rain.", kindPrayer},
+		{"later sentence", "The rains failed again. Pray for the farmers.", kindPrayer},
+		{"thank God", "Thank God with us that the ward opened.", kindPraise},
+		{"give thanks", "Give thanks for the new school.", kindPraise},
+		{"narrative prayed", "James prayed with the family before they left.", kindNone},
+		{"we are praying", "This week we are praying for IJM.", kindNone},
+		{"prayerfully", "Would you prayerfully consider a gift?", kindNone},
+		{"praise band", "Our praise band led worship.", kindNone},
+		{"thank you", "Thank you for your prayers.", kindNone},
+		{"spanish", "Oren por los médicos.", kindPrayer},
+		{"portuguese", "Louvamos a Deus pelo barco.", kindPraise},
+		{"french", "Rendons grâce pour la guérison de Lova.", kindPraise},
+		{"german", "Bitte betet für unser Team.", kindPrayer},
+		{"swahili", "Ombeni kwa ajili ya mvua.", kindPrayer},
+		{"indonesian", "Doakan kesehatan Ibu Maria.", kindPrayer},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := requestKind(tt.text); got != tt.want {
+				t.Errorf("requestKind(%q) = %d, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLabels(t *testing.T) {
+	tests := []struct {
+		name, text string
+		kind       kinds
+		rest       string
+	}{
+		{"colon", "Prayer: the road", kindPrayer, "the road"},
+		{"upper", "PRAISE: customs cleared", kindPraise, "customs cleared"},
+		{"dash", "Pray – for the team", kindPrayer, "for the team"},
+		{"answered", "Answered prayer: the visa came", kindPraise, "the visa came"},
+		{"spanish", "Alabanza: el local", kindPraise, "el local"},
+		{"french space", "Sujets de prière : la classe", kindPrayer, "la classe"},
+		{"emoji", "🙏 Sleep!", kindPrayer, "Sleep!"},
+		{"emoji skin tone", "🙌🏽 Baby is here", kindPraise, "Baby is here"},
+		{"not a label", "Subject: News", kindNone, ""},
+		{"sentence start", "Pray for: these", kindNone, ""},
+		{"thanks alone", "Thanks: to all", kindNone, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, ok := findLabel(tt.text, 0, nil)
+			if tt.kind == kindNone {
+				if ok {
+					t.Errorf("findLabel(%q) = %+v, want no label", tt.text, l)
+				}
+				return
+			}
+			if !ok || l.kind != tt.kind || tt.text[l.n:] != tt.rest {
+				t.Errorf("findLabel(%q) = %+v %v (rest %q), want kind %d rest %q", tt.text, l, ok, tt.text[min(l.n, len(tt.text)):], tt.kind, tt.rest)
+			}
+		})
+	}
+}
+
+func TestHeadingKind(t *testing.T) {
+	tests := []struct {
+		text string
+		want kinds
+	}{
+		{"Prayer requests", kindPrayer},
+		{"Praise & Prayer", kindMixed},
+		{"Give thanks for", kindPraise},
+		{"How you can pray", kindPrayer},
+		{"Motivos de oración", kindPrayer},
+		{"Louange", kindPraise},
+		{"Gebetsanliegen", kindPrayer},
+		{"Pokok Doa", kindPrayer},
+		{"Prayer requests for March", kindPrayer},
+		{"Missions Prayer Rotation", kindNone},
+		{"How you can help", kindNone},
+		{"Thank you", kindNone},
+		{"Answers to prayer", kindPraise},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := headingKind(tt.text); got != tt.want {
+				t.Errorf("headingKind(%q) = %d, want %d", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSanitizedHTML(t *testing.T) {
+	in := `<p><strong>Prayer:</strong> Pray for <em>Ada</em> <a href="https://x.org/a">here</a> <a href="javascript:alert(1)">bad</a> <a href="/rel">rel</a> <img src=x onerror=alert(1)><script>alert(1)</script></p>`
+	pts := Points(in, FormatHTML, Options{})
+	if len(pts) != 1 {
+		t.Fatalf("got %d points, want 1", len(pts))
+	}
+	want := `Pray for <em>Ada</em> <a href="https://x.org/a" rel="nofollow noreferrer">here</a> bad rel`
+	if pts[0].HTML != want {
+		t.Errorf("HTML = %q, want %q", pts[0].HTML, want)
+	}
+	if pts[0].Text != "Pray for Ada here bad rel" {
+		t.Errorf("Text = %q", pts[0].Text)
+	}
+}
+
+func TestDetectFormat(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     Format
+	}{
+		{"html", "<p>Pray</p>", FormatHTML},
+		{"markdown", "## Praise\n\n- a", FormatMarkdown},
+		{"text", "Praise: a\n- b", FormatText},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := DetectFormat(tt.in); got != tt.want {
+				t.Errorf("DetectFormat(%q) = %d, want %d", tt.in, got, tt.want)
+			}
+		})
+	}
+}
