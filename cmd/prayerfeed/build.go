@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"time"
@@ -41,7 +42,7 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	paths := s.Paths(site.Scope{})
 	files := make([]string, len(paths))
 	for i, p := range paths {
-		files[i] = filepath.FromSlash(strings.TrimPrefix(p, "/"))
+		files[i] = routeFile(p)
 	}
 	stamp, err := buildStamp(ctx, st, g.config, time.Now())
 	if err != nil {
@@ -60,6 +61,17 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	}
 	fmt.Fprintf(stdout, "wrote %d files to %s (%d unchanged)\n", written, *out, len(paths)-written)
 	return nil
+}
+
+// routeFile is the file a route is written to: a route that ends in "/"
+// or has no extension is a directory with an index.html, which is what
+// static hosts serve for it ("/" → index.html, "/embed" → embed/index.html).
+func routeFile(route string) string {
+	rel := strings.TrimPrefix(route, "/")
+	if rel == "" || strings.HasSuffix(rel, "/") || path.Ext(rel) == "" {
+		rel = strings.TrimSuffix(rel, "/") + "/index.html"
+	}
+	return filepath.FromSlash(strings.TrimPrefix(rel, "/"))
 }
 
 // writeAtomic writes data to path through a temporary file in the same

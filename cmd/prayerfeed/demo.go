@@ -48,6 +48,7 @@ func runDemo(ctx context.Context, g *globals, args []string, stdout, stderr io.W
 	if err != nil {
 		return err
 	}
+	cfg.AdminToken = os.Getenv("PRAYERFEED_ADMIN_TOKEN")
 	st, err := g.openStore(ctx)
 	if err != nil {
 		return err
@@ -63,5 +64,5 @@ func runDemo(ctx context.Context, g *globals, args []string, stdout, stderr io.W
 	printSummary(stdout, sum)
 	fmt.Fprintf(stdout, "\nprayerfeed demo is running: open %s/ (feeds: %s/feed.atom, %s/feed.xml, %s/feed.json)\n",
 		site, site, site, site)
-	return serve(ctx, serveConfig{cfg: cfg, store: st, listener: ln, every: time.Minute, fetcher: client, logger: logger})
+	return serve(ctx, serveConfig{cfg: cfg, store: st, dbPath: g.db, listener: ln, every: time.Minute, fetcher: client, logger: logger})
 }

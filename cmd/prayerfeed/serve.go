@@ -40,14 +40,17 @@ func runServe(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		return fmt.Errorf("serve: %w", err)
 	}
 	return serve(ctx, serveConfig{
-		cfg: cfg, store: st, listener: ln, every: *every,
+		cfg: cfg, store: st, dbPath: g.db, listener: ln, every: *every,
 		fetcher: fetcher.NewClient(fetcher.ClientConfig{}), logger: newLogger(stderr),
 	})
 }
 
 type serveConfig struct {
-	cfg      *config.Config
-	store    *store.Store
+	cfg   *config.Config
+	store *store.Store
+	// dbPath names the database for the fetch-run lock shared with
+	// `prayerfeed fetch`.
+	dbPath   string
 	listener net.Listener
 	every    time.Duration
 	fetcher  worker.Fetcher
@@ -58,19 +61,24 @@ type serveConfig struct {
 // then lets in-flight requests finish and abandons in-flight fetches, whose
 // sources stay due and are fetched next time.
 func serve(ctx context.Context, sc serveConfig) error {
-	w := worker.New(worker.Config{Config: sc.cfg, Store: sc.store, Fetcher: sc.fetcher, Logger: sc.logger})
+	metrics := server.NewMetrics()
+	handler := server.New(server.Config{
+		Site:       site.New(site.Config{Config: sc.cfg, Store: sc.store, Sources: sc.store}),
+		Store:      sc.store,
+		Tokens:     sc.store,
+		AdminToken: sc.cfg.AdminToken,
+		Metrics:    metrics,
+		Logger:     sc.logger,
+	})
 	srv := &http.Server{
-		Handler: server.New(server.Config{
-			Site:   site.New(site.Config{Config: sc.cfg, Store: sc.store}),
-			Tokens: sc.store,
-			Logger: sc.logger,
-		}),
+		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
 	}
 	workerDone := make(chan struct{})
 	go func() {
 		defer close(workerDone)
-		w.Run(ctx, sc.every)
+		fetchLoop(ctx, sc, metrics, handler.Invalidate)
 	}()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(sc.listener) }()
@@ -89,4 +97,48 @@ func serve(ctx context.Context, sc serveConfig) error {
 	}
 	sc.logger.Info("stopped")
 	return nil
+}
+
+// fetchLoop runs a fetch cycle now and then every sc.every until ctx ends.
+// Each cycle takes the database's fetch-run lock, so it never overlaps a
+// `prayerfeed fetch` from cron on the same database (the worker itself runs
+// one cycle at a time), and so one source is never fetched twice at once.
+func fetchLoop(ctx context.Context, sc serveConfig, m *server.Metrics, changed func()) {
+	w := worker.New(worker.Config{Config: sc.cfg, Store: sc.store, Fetcher: sc.fetcher, Logger: sc.logger})
+	t := time.NewTicker(sc.every)
+	defer t.Stop()
+	for {
+		fetchCycle(ctx, sc, w, m, changed)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func fetchCycle(ctx context.Context, sc serveConfig, w *worker.Worker, m *server.Metrics, changed func()) {
+	if sc.dbPath != "" {
+		unlock, err := store.Lock(sc.dbPath)
+		if err != nil {
+			sc.logger.Info("fetch cycle skipped", "reason", err)
+			return
+		}
+		defer unlock()
+	}
+	sum, err := w.RunOnce(ctx, worker.Options{})
+	if err != nil {
+		return // shutting down: abandoned sources stay due
+	}
+	m.ObserveFetches(server.FetchOK, sum.Fetched)
+	m.ObserveFetches(server.FetchNotModified, sum.NotModified)
+	m.ObserveFetches(server.FetchError, sum.Failed)
+	m.ObserveNewItems(sum.NewItems)
+	if sum.NewItems > 0 {
+		changed()
+	}
+	if sum.Fetched+sum.Failed+sum.NotModified > 0 {
+		sc.logger.Info("fetch cycle", "fetched", sum.Fetched, "not_modified", sum.NotModified,
+			"failed", sum.Failed, "new_items", sum.NewItems, "took", sum.Took.Round(time.Millisecond))
+	}
 }

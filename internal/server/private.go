@@ -24,26 +24,26 @@ var privateRoutes = regexp.MustCompile(`^/(feed|this-week|partners/[a-z0-9-]+/fe
 // partners included. An unknown or revoked token is a 404, as if the
 // route did not exist. The rendered bytes hold the token (in self links),
 // so they are rendered per request and never enter the shared cache.
-func (s *Server) servePrivate(w http.ResponseWriter, r *http.Request) {
+func (s *Server) servePrivate(w http.ResponseWriter, r *http.Request) int {
 	token := r.PathValue("token")
 	route := "/" + r.PathValue("rest")
 	if s.cfg.Tokens == nil || !privateRoutes.MatchString(route) {
 		http.NotFound(w, r)
-		return
+		return http.StatusNotFound
 	}
 	_, ok, err := s.cfg.Tokens.CheckToken(r.Context(), token)
 	if err != nil {
 		s.cfg.Logger.Error("check reader token", "path", SafePath(r.URL.Path), "err", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
-		return
+		return http.StatusInternalServerError
 	}
 	if !ok {
 		http.NotFound(w, r)
-		return
+		return http.StatusNotFound
 	}
 	page, err := s.cfg.Site.Render(r.Context(), route, r.URL.Query(), site.Scope{Private: true, Prefix: "/private/" + token})
-	if s.renderError(w, r, err) {
-		return
+	if code := s.renderError(w, r, err); code != 0 {
+		return code
 	}
 	h := w.Header()
 	// Only the reader's own client may keep a copy; no shared cache, no
@@ -56,10 +56,11 @@ func (s *Server) servePrivate(w http.ResponseWriter, r *http.Request) {
 	h.Set("ETag", etag)
 	if strings.Contains(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
-		return
+		return http.StatusNotModified
 	}
 	h.Set("Content-Type", page.ContentType)
 	w.Write(page.Body)
+	return http.StatusOK
 }
 
 // privatePath matches the token segment of a private route.
@@ -71,18 +72,20 @@ func SafePath(p string) string {
 	return privatePath.ReplaceAllLiteralString(p, "/private/REDACTED")
 }
 
-// renderError answers a failed render and reports whether it did.
-func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) bool {
+// renderError answers a failed render and returns the status it sent, or
+// 0 when err is nil.
+func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) int {
 	switch {
 	case err == nil:
-		return false
+		return 0
 	case errors.Is(err, site.ErrNotFound):
 		http.NotFound(w, r)
+		return http.StatusNotFound
 	case errors.Is(err, site.ErrBadQuery):
 		http.Error(w, err.Error(), http.StatusBadRequest)
-	default:
-		s.cfg.Logger.Error("render", "path", SafePath(r.URL.Path), "err", err)
-		http.Error(w, "internal error", http.StatusInternalServerError)
+		return http.StatusBadRequest
 	}
-	return true
+	s.cfg.Logger.Error("render", "path", SafePath(r.URL.Path), "err", err)
+	http.Error(w, "internal error", http.StatusInternalServerError)
+	return http.StatusInternalServerError
 }

@@ -30,7 +30,7 @@ func newChurch(t *testing.T) *church {
 	c := &church{Church: sitetest.New(t), logs: &strings.Builder{}}
 	c.site = site.New(site.Config{Config: c.Config, Store: c.Store, Now: func() time.Time { return sitetest.Now }})
 	srv := httptest.NewServer(New(Config{
-		Site: c.site, Tokens: c.Store, Logger: slog.New(slog.NewTextHandler(c.logs, nil)),
+		Site: c.site, Store: c.Store, Tokens: c.Store, Logger: slog.New(slog.NewTextHandler(c.logs, nil)),
 	}))
 	t.Cleanup(srv.Close)
 	c.url = srv.URL

@@ -15,9 +15,10 @@ import (
 // FeedPaths are the combined feed's routes, one per format.
 var feedExts = []string{".xml", ".atom", ".json"}
 
-// Paths lists every route a static build writes for scope.
+// Paths lists every route a static build writes for scope: the pages,
+// then the feeds.
 func (s *Site) Paths(sc Scope) []string {
-	out := []string{"/calendar.ics"}
+	out := []string{"/", "/embed", "/embed.js", "/calendar.ics"}
 	if !sc.Private {
 		out = append(out, "/partners.opml")
 	}

@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/feed"
@@ -30,15 +31,18 @@ type Config struct {
 	// Now is the clock that says which rotation week it is; time.Now
 	// when nil.
 	Now func() time.Time
+	// Sources, when set, lets the site render the status page.
+	Sources SourceLister
 }
 
 // Site renders routes from the store and the partners' config.
 type Site struct {
-	cfg    *config.Config
-	st     Reader
-	now    func() time.Time
-	rot    *rotation.Rotation
-	redact *redactor
+	cfg     *config.Config
+	st      Reader
+	sources SourceLister
+	now     func() time.Time
+	rot     *rotation.Rotation
+	redact  *redactor
 }
 
 // New returns a Site.
@@ -47,7 +51,7 @@ func New(cfg Config) *Site {
 		cfg.Now = time.Now
 	}
 	return &Site{
-		cfg: cfg.Config, st: cfg.Store, now: cfg.Now,
+		cfg: cfg.Config, st: cfg.Store, sources: cfg.Sources, now: cfg.Now,
 		rot: rotation.New(cfg.Config), redact: newRedactor(cfg.Config.Partners),
 	}
 }
@@ -77,6 +81,9 @@ type Scope struct {
 type Page struct {
 	Body        []byte
 	ContentType string
+	// Expires, when set, is when the page goes stale even if the store
+	// does not change: pages that show this week's rotation.
+	Expires time.Time
 }
 
 // visible reports whether partner id may appear in scope.
@@ -99,14 +106,39 @@ func (s *Site) hidden(sc Scope) []string {
 	return ids
 }
 
-// Render renders any route for scope. q holds the request's query
-// parameters (nil for a static build).
+// Render renders any public route for scope. q holds the request's query
+// parameters (nil for a static build). Routes are the server's paths: "/"
+// is the prayer wall, "/embed" the iframe widget.
 func (s *Site) Render(ctx context.Context, route string, q url.Values, sc Scope) (*Page, error) {
+	page, err := s.render(ctx, route, q, sc)
+	if err == nil && weekly(route) {
+		page.Expires = rotation.Monday(s.now()).AddDate(0, 0, 7)
+	}
+	return page, err
+}
+
+func (s *Site) render(ctx context.Context, route string, q url.Values, sc Scope) (*Page, error) {
 	switch route {
 	case "/calendar.ics":
 		return s.Calendar(sc)
 	case "/partners.opml":
 		return s.OPML()
+	case "/":
+		return s.Wall(ctx, sc)
+	case "/embed":
+		return s.Embed(ctx, q, sc)
+	case "/embed.js":
+		return s.EmbedJS(), nil
 	}
 	return s.Feed(ctx, route, q, sc)
+}
+
+// weekly reports whether a route shows the rotation week, so that it
+// changes on Monday even when the store does not.
+func weekly(route string) bool {
+	switch route {
+	case "/", "/embed", "/calendar.ics":
+		return true
+	}
+	return strings.HasPrefix(route, "/this-week.")
 }

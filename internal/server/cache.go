@@ -1,0 +1,253 @@
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/sha256"
+	"encoding/base64"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/site"
+)
+
+// renderTimeout bounds one render; it runs detached from the request that
+// started it, because other requests may be waiting for the same page.
+const renderTimeout = 30 * time.Second
+
+type renderFunc func(ctx context.Context, route string, q url.Values, sc site.Scope) (*site.Page, error)
+
+type cacheConfig struct {
+	store    Generationer
+	render   renderFunc
+	every    time.Duration
+	max      int
+	now      func() time.Time
+	logger   *slog.Logger
+	onRender func()
+}
+
+// cache holds rendered pages for the store's current generation. A new
+// generation starts an empty snapshot; the old one is dropped whole, so no
+// page outlives the items it was rendered from.
+type cache struct {
+	cfg      cacheConfig
+	cur      atomic.Pointer[snapshot]
+	checked  atomic.Int64 // unix nanoseconds of the last generation check
+	checking atomic.Bool
+	initMu   sync.Mutex
+}
+
+// snapshot is the cache of one store generation.
+type snapshot struct {
+	gen          int64
+	modified     time.Time // whole seconds, as Last-Modified carries them
+	lastModified []string
+	entries      sync.Map // cache key → *entry
+	size         atomic.Int64
+}
+
+func newCache(cfg cacheConfig) *cache {
+	if cfg.onRender == nil {
+		cfg.onRender = func() {}
+	}
+	return &cache{cfg: cfg}
+}
+
+func (c *cache) invalidate() { c.checked.Store(0) }
+
+// snapshot returns the current generation's snapshot, reading the store's
+// generation when the last check is older than cfg.every. Only one request
+// checks at a time; the others answer from the snapshot they have.
+func (c *cache) snapshot(ctx context.Context) (*snapshot, error) {
+	sn := c.cur.Load()
+	now := c.cfg.now().UnixNano()
+	if sn != nil && now-c.checked.Load() < int64(c.cfg.every) {
+		return sn, nil
+	}
+	if sn == nil {
+		c.initMu.Lock()
+		defer c.initMu.Unlock()
+		if sn = c.cur.Load(); sn != nil {
+			return sn, nil
+		}
+		return c.refresh(ctx, nil)
+	}
+	if !c.checking.CompareAndSwap(false, true) {
+		return sn, nil
+	}
+	defer c.checking.Store(false)
+	fresh, err := c.refresh(ctx, sn)
+	if err != nil {
+		// Serving the last good pages beats failing every request.
+		c.cfg.logger.Error("check store generation", "err", err)
+		return sn, nil
+	}
+	return fresh, nil
+}
+
+// refresh reads the generation and starts a new snapshot if it moved.
+func (c *cache) refresh(ctx context.Context, old *snapshot) (*snapshot, error) {
+	now := c.cfg.now()
+	// Stamped before the read, so a failing store is retried once per
+	// interval rather than by every request.
+	c.checked.Store(now.UnixNano())
+	gen, changed, err := c.cfg.store.Generation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if old != nil && old.gen == gen {
+		return old, nil
+	}
+	if changed.IsZero() {
+		changed = now
+	}
+	changed = changed.UTC().Truncate(time.Second)
+	sn := &snapshot{gen: gen, modified: changed, lastModified: []string{changed.Format(http.TimeFormat)}}
+	c.cur.Store(sn)
+	return sn, nil
+}
+
+// entry is one rendered page with everything a response needs,
+// precomputed so that answering it is a few map assignments and a write.
+type entry struct {
+	ready chan struct{}
+	// status and msg are set for a route that renders an error page.
+	status int
+	msg    string
+
+	// expires (unix nanoseconds) is when a page that shows this week's
+	// rotation must be rendered again; 0 for pages that change only with
+	// the store. Such a page carries its own Last-Modified, its render
+	// time, so If-Modified-Since sees the new week.
+	expires      int64
+	modified     time.Time
+	lastModified []string
+
+	body, gz                      []byte
+	etag, etagGz                  string
+	etagH, etagGzH                []string
+	contentType, length, gzLength []string
+	cors                          bool
+	contentSecurity               []string
+}
+
+// get returns key's entry in sn, rendering it if no request has yet. Other
+// requests for the same key wait for that render instead of repeating it.
+func (c *cache) get(ctx context.Context, sn *snapshot, key, route string, q url.Values, sc site.Scope) *entry {
+	if v, ok := sn.entries.Load(key); ok {
+		e := v.(*entry)
+		<-e.ready
+		if e.expires == 0 || c.cfg.now().UnixNano() < e.expires {
+			return e
+		}
+		if sn.entries.CompareAndDelete(key, e) {
+			sn.size.Add(-1)
+		}
+	}
+	e := &entry{ready: make(chan struct{})}
+	if v, loaded := sn.entries.LoadOrStore(key, e); loaded {
+		e = v.(*entry)
+		<-e.ready
+		return e
+	}
+	if sn.size.Add(1) > int64(c.cfg.max) {
+		sn.evictOne(key)
+	}
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), renderTimeout)
+	defer cancel()
+	c.cfg.onRender()
+	page, err := c.cfg.render(rctx, route, q, sc)
+	e.fill(page, err)
+	if err == nil && !page.Expires.IsZero() {
+		e.expires = page.Expires.UnixNano()
+		e.modified = c.cfg.now().UTC().Truncate(time.Second)
+		if sn.modified.After(e.modified) {
+			e.modified = sn.modified
+		}
+		e.lastModified = []string{e.modified.Format(http.TimeFormat)}
+	}
+	if e.status == http.StatusInternalServerError {
+		// Not kept: the next request tries again.
+		c.cfg.logger.Error("render", "route", route, "err", err)
+		sn.entries.Delete(key)
+		sn.size.Add(-1)
+	}
+	close(e.ready)
+	return e
+}
+
+// evictOne drops one finished entry other than keep, to bound the cache
+// however many distinct query strings readers send.
+func (sn *snapshot) evictOne(keep string) {
+	sn.entries.Range(func(k, v any) bool {
+		if k.(string) == keep {
+			return true
+		}
+		select {
+		case <-v.(*entry).ready:
+			sn.entries.Delete(k)
+			sn.size.Add(-1)
+			return false
+		default:
+			return true
+		}
+	})
+}
+
+// minGzip is the smallest body worth compressing.
+const minGzip = 512
+
+func (e *entry) fill(page *site.Page, err error) {
+	switch {
+	case errors.Is(err, site.ErrNotFound):
+		e.status, e.msg = http.StatusNotFound, "404 page not found"
+		return
+	case errors.Is(err, site.ErrBadQuery):
+		e.status, e.msg = http.StatusBadRequest, err.Error()
+		return
+	case err != nil:
+		e.status, e.msg = http.StatusInternalServerError, "internal error"
+		return
+	}
+	e.body = page.Body
+	sum := sha256.Sum256(page.Body)
+	tag := base64.RawURLEncoding.EncodeToString(sum[:18])
+	e.etag, e.etagGz = `"`+tag+`"`, `"`+tag+`-gz"`
+	e.etagH, e.etagGzH = []string{e.etag}, []string{e.etagGz}
+	e.contentType = []string{page.ContentType}
+	e.length = []string{strconv.Itoa(len(page.Body))}
+	if gz := gzipped(page.Body); gz != nil {
+		e.gz, e.gzLength = gz, []string{strconv.Itoa(len(gz))}
+	}
+	e.cors = strings.HasPrefix(page.ContentType, "application/feed+json") ||
+		strings.HasPrefix(page.ContentType, "text/javascript")
+	if strings.HasPrefix(page.ContentType, "text/html") {
+		// The pages run no script and load nothing; partner text that got
+		// through anyway could not do anything.
+		e.contentSecurity = []string{"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'"}
+	}
+}
+
+// gzipped compresses body, or returns nil when that would not help.
+func gzipped(body []byte) []byte {
+	if len(body) < minGzip {
+		return nil
+	}
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(body)
+	zw.Close()
+	if buf.Len() >= len(body) {
+		return nil
+	}
+	return buf.Bytes()
+}

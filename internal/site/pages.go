@@ -1,0 +1,192 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"fmt"
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed assets/embed.js
+var embedJS []byte
+
+// templates holds every page template; parsed once, as they are part of the
+// binary and a parse error is a programming error.
+var templates = template.Must(template.New("").ParseFS(templateFS, "templates/*.html"))
+
+// Content types of the pages.
+const (
+	contentTypeHTML = "text/html; charset=utf-8"
+	contentTypeJS   = "text/javascript; charset=utf-8"
+)
+
+// wallLimit is how many points the prayer wall shows.
+const wallLimit = 50
+
+// Embed widget limits: the default and largest number of points shown.
+const (
+	embedDefaultCount = 5
+	embedMaxCount     = 50
+)
+
+// point is one item as the pages show it. Only plain text goes in: the
+// templates escape it, so partner text can never become markup.
+type point struct {
+	Kind, KindTitle, Partner string
+	Date, DateISO            string
+	Text                     string
+	Link, UpdateTitle        string
+}
+
+// feedLink is one feed autodiscovery link. Type is the whole type
+// attribute, written as is: html/template would escape the "+" of
+// "application/atom+xml", and some feed readers' autodiscovery matches the
+// media type literally.
+type feedLink struct {
+	Title, Label, URL string
+	Type              template.HTMLAttr
+}
+
+// partnerLinks are one partner's feed addresses.
+type partnerLinks struct {
+	Name, Region    string
+	Atom, RSS, JSON string
+}
+
+// pageData is what the wall and the embed page render. ThisWeek is for the
+// weekly rotation block (the "this-week" template slot).
+type pageData struct {
+	Title, Description, Language string
+	Feeds                        []feedLink
+	Partners                     []partnerLinks
+	Points                       []point
+	ThisWeek                     ThisWeek
+}
+
+// Wall renders the prayer wall, "/": the recent points of every partner in
+// scope, with links to every feed.
+func (s *Site) Wall(ctx context.Context, sc Scope) (*Page, error) {
+	items, err := s.items(ctx, feed.Query{Exclude: s.hidden(sc), Limit: wallLimit})
+	if err != nil {
+		return nil, fmt.Errorf("render wall: %w", err)
+	}
+	d, err := s.pageData(ctx, items, sc)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range s.cfg.Partners {
+		if s.visible(p.ID, sc) {
+			base := s.cfg.BaseURL + sc.Prefix + "/partners/" + p.ID + "/feed"
+			d.Partners = append(d.Partners, partnerLinks{
+				Name: s.redact.Text(p.ID, p.Name), Region: s.redact.Text(p.ID, p.Region),
+				Atom: base + ".atom", RSS: base + ".xml", JSON: base + ".json",
+			})
+		}
+	}
+	return execute("wall", d)
+}
+
+// Embed renders the iframe widget, "/embed", with the query's count (1-50),
+// kind, partner and tag options.
+func (s *Site) Embed(ctx context.Context, q url.Values, sc Scope) (*Page, error) {
+	count := embedDefaultCount
+	if c := q.Get("count"); c != "" {
+		n, err := strconv.Atoi(c)
+		if err != nil || n < 1 {
+			return nil, fmt.Errorf("%w: count %q: want a positive number", ErrBadQuery, c)
+		}
+		count = min(n, embedMaxCount)
+	}
+	fq := url.Values{"kind": q["kind"], "partner": q["partner"], "tag": q["tag"]}
+	query, _, err := s.feedQuery("/feed", fq, sc)
+	if err != nil {
+		return nil, err
+	}
+	query.Limit = count
+	items, err := s.items(ctx, query)
+	if err != nil {
+		return nil, fmt.Errorf("render embed: %w", err)
+	}
+	d, err := s.pageData(ctx, items, sc)
+	if err != nil {
+		return nil, err
+	}
+	return execute("embed", d)
+}
+
+// EmbedJS returns the script widget, "/embed.js". It is the same for every
+// site: it finds the feed beside its own address.
+func (s *Site) EmbedJS() *Page {
+	return &Page{Body: embedJS, ContentType: contentTypeJS}
+}
+
+func (s *Site) pageData(ctx context.Context, items []feed.Item, sc Scope) (pageData, error) {
+	tw, err := s.ThisWeek(ctx, sc)
+	if err != nil {
+		return pageData{}, err
+	}
+	d := pageData{
+		Title: s.redact.Text("", s.cfg.Title), Description: s.redact.Text("", s.cfg.Description),
+		Language: s.cfg.Language, ThisWeek: tw,
+	}
+	if d.Language == "" {
+		d.Language = "en"
+	}
+	for _, f := range []struct {
+		format feed.Format
+		label  string
+	}{{feed.FormatAtom, "Atom"}, {feed.FormatRSS, "RSS"}, {feed.FormatJSON, "JSON Feed"}} {
+		d.Feeds = append(d.Feeds, feedLink{
+			Title: d.Title + " (" + f.label + ")", Label: f.label,
+			Type: typeAttr(f.format), URL: s.cfg.BaseURL + sc.Prefix + "/feed" + f.format.Ext(),
+		})
+	}
+	d.Points = points(items)
+	return d, nil
+}
+
+func points(items []feed.Item) []point {
+	out := make([]point, len(items))
+	for i, it := range items {
+		out[i] = pointOf(it)
+	}
+	return out
+}
+
+// typeAttr is the type attribute of a link to a feed in format f: its
+// content type without parameters, one of our own constants.
+func typeAttr(f feed.Format) template.HTMLAttr {
+	mt, _, _ := strings.Cut(f.ContentType(), ";")
+	return template.HTMLAttr(`type="` + mt + `"`)
+}
+
+func pointOf(it feed.Item) point {
+	name := it.PartnerName
+	if name == "" {
+		name = it.PartnerID
+	}
+	pub := it.Published.UTC()
+	return point{
+		Kind: string(it.Kind), KindTitle: it.Kind.Title(), Partner: name,
+		Date: pub.Format("2 January 2006"), DateISO: pub.Format(time.RFC3339),
+		Text: it.Text, Link: it.UpdateLink, UpdateTitle: it.UpdateTitle,
+	}
+}
+
+func execute(name string, data any) (*Page, error) {
+	var buf bytes.Buffer
+	if err := templates.ExecuteTemplate(&buf, name, data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", name, err)
+	}
+	return &Page{Body: buf.Bytes(), ContentType: contentTypeHTML}, nil
+}
