@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -174,4 +175,54 @@ func feedResult(resp *Response, src Source) (*Result, error) {
 	}
 	return &Result{Updates: updates, Status: resp.Status, Validators: resp.Validators,
 		FeedURL: resp.URL, RetryAfter: resp.RetryAfter, MaxAge: resp.MaxAge}, nil
+}
+
+// titleSeparators split a page title into its page and site parts.
+var titleSeparators = []string{" | ", " – ", " — ", " - ", " :: ", " » ", " · ", " : "}
+
+// SiteName guesses the name of the site a page belongs to, for a
+// partners.yaml snippet: og:site_name or application-name, else the part
+// of its <title> that names the site (the first on a homepage, where
+// titles read "Site – Tagline", the last elsewhere, "Page | Site").
+func SiteName(body []byte, contentType, pageURL string) string {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(toUTF8(body, contentType)))
+	if err != nil {
+		return ""
+	}
+	for _, css := range []string{`meta[property="og:site_name"]`, `meta[name="application-name"]`} {
+		if v := cleanText(doc.Find(css).First().AttrOr("content", "")); v != "" {
+			return v
+		}
+	}
+	title := cleanText(doc.Find("title").First().Text())
+	for _, sep := range titleSeparators {
+		parts := strings.Split(title, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		if u, err := url.Parse(pageURL); err == nil && strings.Trim(u.Path, "/") == "" {
+			return strings.TrimSpace(parts[0])
+		}
+		return strings.TrimSpace(parts[len(parts)-1])
+	}
+	return title
+}
+
+// listSelectors are the containers CMSs put each post of a list in.
+var listSelectors = []string{"article", ".post", ".entry", ".news-item", ".views-row", ".blog-post", ".update"}
+
+// GuessItemSelector suggests an item selector for a page that lists news,
+// or "" for a page that reads as one update.
+func GuessItemSelector(body []byte, contentType string) string {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(toUTF8(body, contentType)))
+	if err != nil {
+		return ""
+	}
+	stripChrome(doc)
+	for _, css := range listSelectors {
+		if doc.Find(css).Length() >= 2 {
+			return css
+		}
+	}
+	return ""
 }

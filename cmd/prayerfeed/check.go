@@ -72,7 +72,7 @@ func preview(ctx context.Context, w io.Writer, client *fetcher.Client, p config.
 	for _, u := range res.Updates {
 		items := extract.Update(u, opts)
 		total += len(items)
-		date := "no date"
+		date := "no date: first seen"
 		if !u.Published.IsZero() {
 			date = u.Published.Format("2006-01-02")
 		}

@@ -1,17 +1,22 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/prayerfeed/prayerfeed/fetcher"
 )
 
-// runDiscover finds the feeds a page links to and prints a partners.yaml
-// snippet an admin can paste.
+// runDiscover finds the feeds a page leads to and prints a partners.yaml
+// partner entry, ready to paste under partners:.
 func runDiscover(ctx context.Context, g *globals, args []string, stdout, stderr io.Writer) error {
 	fs := g.newFlagSet("discover", "URL", stderr)
 	if err := fs.Parse(args); err != nil {
@@ -21,30 +26,113 @@ func runDiscover(ctx context.Context, g *globals, args []string, stdout, stderr 
 		fs.Usage()
 		return errors.New("discover: want one URL")
 	}
-	url := fs.Arg(0)
-	client := fetcher.NewClient(fetcher.ClientConfig{DenyPrivate: true}) // a URL typed by anyone must not probe our own network
-	resp, err := client.Get(ctx, url, fetcher.Validators{})
+	raw := fs.Arg(0)
+	if u, err := url.Parse(raw); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fmt.Errorf("discover %q: not an absolute http(s) URL", raw)
+	}
+	client := fetcher.NewClient(fetcher.ClientConfig{})
+	resp, err := client.Get(ctx, raw, fetcher.Validators{})
 	if err != nil {
-		return fmt.Errorf("discover %s: %w", url, err)
+		return fmt.Errorf("discover %s: %w", raw, err)
 	}
-	if fetcher.LooksLikeFeed(resp.Body) {
-		fmt.Fprintf(stdout, "# %s is itself a feed\nsources:\n  - type: rss\n    url: %s\n", url, resp.URL)
-		return nil
-	}
-	links, err := fetcher.Discover(bytes.NewReader(resp.Body), resp.URL)
-	if err != nil {
-		return fmt.Errorf("discover %s: %w", url, err)
-	}
-	if len(links) == 0 {
-		fmt.Fprintf(stdout, "# %s links to no feed; read it as a page with CSS selectors:\nsources:\n  - type: page\n    url: %s\n    select: {item: article, title: h2, link: \"h2 a@href\", date: time@datetime, content: p}\n", url, resp.URL)
-		return nil
-	}
-	fmt.Fprintln(stdout, "sources:")
-	for _, l := range links {
-		if l.Title != "" {
-			fmt.Fprintf(stdout, "  # %s (%s)\n", l.Title, l.Type)
+	entry := snippet{URL: resp.URL}
+	switch {
+	case fetcher.LooksLikeFeed(resp.Body):
+		entry.Comment = "the URL is itself a feed"
+		entry.Sources = []snippetSource{{Type: fetcher.TypeRSS, URL: resp.URL}}
+	default:
+		entry.Name = fetcher.SiteName(resp.Body, resp.ContentType, resp.URL)
+		links, err := client.FindFeeds(ctx, resp)
+		switch {
+		case errors.Is(err, fetcher.ErrNoFeed):
+			entry.Comment = "no feed found: read as a page; check with prayerfeed check --live --partner ID"
+			entry.Sources = []snippetSource{{Type: fetcher.TypePage, URL: resp.URL,
+				Item: fetcher.GuessItemSelector(resp.Body, resp.ContentType)}}
+		case err != nil:
+			return fmt.Errorf("discover %s: %w", raw, err)
+		default:
+			for _, l := range links {
+				entry.Sources = append(entry.Sources, snippetSource{Type: fetcher.TypeRSS, URL: l.URL, Note: l.Title})
+			}
 		}
-		fmt.Fprintf(stdout, "  - type: rss\n    url: %s\n", l.URL)
 	}
+	entry.write(stdout)
 	return nil
+}
+
+// snippet is a partner entry for partners.yaml.
+type snippet struct {
+	Name, URL, Comment string
+	Sources            []snippetSource
+}
+
+type snippetSource struct {
+	Type, URL, Note, Item string
+}
+
+// write prints the entry as YAML. The first source is the one to keep;
+// the rest (comment feeds, other formats of the same feed) are commented
+// out so pasting the snippet never polls a site twice.
+func (s snippet) write(w io.Writer) {
+	name := s.Name
+	if name == "" {
+		name = hostOf(s.URL)
+	}
+	if s.Comment != "" {
+		fmt.Fprintf(w, "# %s\n", s.Comment)
+	}
+	fmt.Fprintf(w, "  - id: %s\n    name: %s\n    homepage: %s\n    sources:\n", slug(name), strconv.Quote(name), homepageOf(s.URL))
+	for i, src := range s.Sources {
+		prefix := "      "
+		if i > 0 {
+			prefix = "      # "
+		}
+		fmt.Fprintf(w, "%s- type: %s\n%s  url: %s\n", prefix, src.Type, prefix, src.URL)
+		if src.Type == fetcher.TypePage && src.Item != "" {
+			fmt.Fprintf(w, "%s  select: {item: %q}\n", prefix, src.Item)
+		}
+		if src.Note != "" {
+			fmt.Fprintf(w, "%s  # %s\n", prefix, strings.ReplaceAll(src.Note, "\n", " "))
+		}
+	}
+}
+
+// slug makes a partners.yaml id ([a-z0-9-]) from a name.
+func slug(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range norm.NFD.String(strings.ToLower(name)) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9':
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if len(s) > 40 {
+		s = strings.Trim(s[:40], "-")
+	}
+	if s == "" {
+		return "partner"
+	}
+	return s
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil && u.Host != "" {
+		return u.Hostname()
+	}
+	return raw
+}
+
+func homepageOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return raw
+	}
+	return u.Scheme + "://" + u.Host + "/"
 }
