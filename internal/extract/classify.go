@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // The wording that makes a sentence a request for prayer or a thanksgiving.
@@ -122,7 +123,7 @@ func startKind(s string) kinds {
 // ownKind is the kind the first sentence of a point asks for by its own
 // wording ("Give thanks that ..." under a prayer heading is praise).
 func ownKind(text string) kinds {
-	return startKind(folded(text))
+	return startKind(folded(head(text)))
 }
 
 // requestKind is the kind of the first sentence of text that asks for
@@ -141,11 +142,38 @@ func requestKind(text string) kinds {
 // isClosing reports a sign-off or a thank-you to the readers that asks for
 // nothing.
 func isClosing(text string) bool {
-	f := trimSentenceStart(folded(text))
-	if praiseStart.MatchString(f) || !closingStart.MatchString(f) {
+	f := trimSentenceStart(folded(head(text)))
+	if !closingStart.MatchString(f) || praiseStart.MatchString(f) {
 		return false
 	}
 	return requestKind(text) == kindNone
+}
+
+// head is the start of text, enough for the patterns anchored at its
+// start, cut at a character boundary.
+func head(text string) string {
+	const n = 400
+	if len(text) <= n {
+		return text
+	}
+	i := n
+	for i > 0 && !utf8.RuneStart(text[i]) {
+		i--
+	}
+	return text[:i]
+}
+
+// tail is the end of text, for the patterns anchored at its end.
+func tail(text string) string {
+	const n = 120
+	if len(text) <= n {
+		return text
+	}
+	i := len(text) - n
+	for i < len(text) && !utf8.RuneStart(text[i]) {
+		i++
+	}
+	return text[i:]
 }
 
 // isVerse reports a quoted verse: words in quotation marks, or followed by
@@ -156,7 +184,7 @@ func isVerse(text string) bool {
 		return false
 	}
 	quoted := strings.ContainsRune("\"“«„", []rune(t)[0])
-	if m := verseRef.FindString(t); m != "" && (quoted || strings.ContainsAny(m, "(—–-")) {
+	if m := verseRef.FindString(tail(t)); m != "" && (quoted || strings.ContainsAny(m, "(—–-")) {
 		return true
 	}
 	if !quoted {
@@ -168,7 +196,7 @@ func isVerse(text string) bool {
 
 // isAppeal reports an appeal to give, sign up or share, or a feed footer.
 func isAppeal(text string) bool {
-	f := trimSentenceStart(folded(text))
+	f := trimSentenceStart(folded(head(text)))
 	return appealStart.MatchString(f) || feedFooter.MatchString(f)
 }
 
