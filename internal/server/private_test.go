@@ -63,9 +63,16 @@ func (c *church) token(t *testing.T, name string) string {
 func TestPublicRoutesHideWhatIsPrivate(t *testing.T) {
 	c := newChurch(t)
 	paths := c.site.Paths(site.Scope{})
-	for _, want := range []string{"/this-week.atom", "/calendar.ics", "/partners.opml", "/partners/ijm/feed.json"} {
+	for _, want := range []string{"/", "/embed", "/this-week.atom", "/calendar.ics", "/partners.opml", "/partners/ijm/feed.json"} {
 		if !slices.Contains(paths, want) {
 			t.Errorf("Paths lacks %s", want)
+		}
+	}
+	// The wall and the widget page carry this week's block, without the
+	// private partner who shares the week.
+	for _, p := range []string{"/", "/embed"} {
+		if _, body := c.get(t, p); !bytes.Contains(body, []byte("This week we are praying for IJM, our partner in South Asia.")) {
+			t.Errorf("%s lacks the this-week block:\n%s", p, body)
 		}
 	}
 	for _, p := range paths {
