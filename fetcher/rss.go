@@ -81,7 +81,7 @@ func resolve(base, ref string) string {
 		return ""
 	}
 	abs := b.ResolveReference(r)
-	if abs.Scheme != "http" && abs.Scheme != "https" {
+	if (abs.Scheme != "http" && abs.Scheme != "https") || abs.Host == "" {
 		return ""
 	}
 	return abs.String()

@@ -47,3 +47,20 @@ func truncateHTML(h string, n int) string {
 	}
 	return h
 }
+
+// uniqueUpdates keeps the first update of each GUID. A feed that repeats
+// an entry (a broken CMS, a merged archive) would otherwise store its
+// points once per copy, since the store tells identical points of one
+// update apart by position.
+func uniqueUpdates(updates []fetcher.Update) []fetcher.Update {
+	seen := make(map[string]bool, len(updates))
+	out := updates[:0:0]
+	for _, u := range updates {
+		if seen[u.GUID] {
+			continue
+		}
+		seen[u.GUID] = true
+		out = append(out, u)
+	}
+	return out
+}

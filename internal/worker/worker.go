@@ -193,7 +193,7 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) SourceResult {
 
 // save extracts the points of a fetch's updates and stores them.
 func (w *Worker) save(ctx context.Context, p config.Partner, fr *fetcher.Result) (store.SaveResult, error) {
-	updates := fr.Updates
+	updates := uniqueUpdates(fr.Updates)
 	if len(updates) > w.cfg.MaxUpdates {
 		updates = updates[:w.cfg.MaxUpdates]
 	}

@@ -281,3 +281,15 @@ func TestCapUpdate(t *testing.T) {
 		})
 	}
 }
+
+func TestUniqueUpdates(t *testing.T) {
+	in := []fetcher.Update{{GUID: "a", Title: "first"}, {GUID: "b"}, {GUID: "a", Title: "copy"}, {GUID: "c"}, {GUID: "b"}}
+	got := uniqueUpdates(in)
+	var ids []string
+	for _, u := range got {
+		ids = append(ids, u.GUID)
+	}
+	if strings.Join(ids, ",") != "a,b,c" || got[0].Title != "first" {
+		t.Errorf("uniqueUpdates = %v (first title %q), want a,b,c keeping the first copy", ids, got[0].Title)
+	}
+}

@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/prayerfeed/prayerfeed/internal/hostile"
+)
+
+// unsafeElements can run script, load another document, submit data or
+// restyle the page they are embedded in.
+var unsafeElements = map[string]bool{
+	"script": true, "style": true, "iframe": true, "frame": true, "frameset": true, "object": true,
+	"embed": true, "applet": true, "form": true, "input": true, "button": true, "textarea": true,
+	"select": true, "base": true, "meta": true, "link": true, "svg": true, "math": true,
+	"noscript": true, "template": true,
+}
+
+// urlAttrs hold URLs a browser follows or loads.
+var urlAttrs = map[string]bool{
+	"href": true, "src": true, "action": true, "formaction": true, "data": true, "poster": true,
+	"background": true, "cite": true, "xlink:href": true, "srcset": true,
+}
+
+// checkBuiltFiles walks a static build and fails on anything a hostile
+// partner could use to run script or restyle a page that shows it.
+func checkBuiltFiles(t *testing.T, out string) {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(out, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		n++
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, path)
+		if !utf8.Valid(data) {
+			t.Errorf("%s: not valid UTF-8", rel)
+		}
+		switch filepath.Ext(path) {
+		case ".xml", ".atom", ".json":
+			checkFeedFile(t, rel, path)
+		case ".html", "":
+			checkPage(t, rel, data)
+		default:
+			if bytes.Contains(data, []byte(hostile.Marker)) {
+				t.Errorf("%s: carries a partner's script payload", rel)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n == 0 {
+		t.Fatal("the build wrote no files")
+	}
+}
+
+// checkFeedFile parses a feed and checks every item's HTML, title and link.
+func checkFeedFile(t *testing.T, rel, path string) {
+	t.Helper()
+	parsed := parseFile(t, path)
+	if l := parsed.Link; l != "" && !absHTTP(l) {
+		t.Errorf("%s: feed link %q is not absolute http(s)", rel, l)
+	}
+	for _, it := range parsed.Items {
+		for _, frag := range []string{it.Content, it.Description, it.Title} {
+			for _, p := range unsafeHTML(frag) {
+				t.Errorf("%s: item %q: %s", rel, it.Title, p)
+			}
+		}
+		if !absHTTP(it.Link) {
+			t.Errorf("%s: item link %q is not absolute http(s)", rel, it.Link)
+		}
+	}
+}
+
+// checkPage checks a page the site itself renders (the prayer wall, the
+// embed): it may carry its own markup, but nothing a partner sent.
+func checkPage(t *testing.T, rel string, data []byte) {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	walk(doc, func(n *html.Node) {
+		if n.Type != html.ElementNode {
+			return
+		}
+		if unsafeElements[n.Data] && strings.Contains(render(n), hostile.Marker) {
+			t.Errorf("%s: partner payload in <%s>", rel, n.Data)
+		}
+		for _, a := range n.Attr {
+			if strings.Contains(a.Val, hostile.Marker) && (strings.HasPrefix(a.Key, "on") || urlAttrs[a.Key] || a.Key == "style") {
+				t.Errorf("%s: partner payload in <%s %s=%q>", rel, n.Data, a.Key, a.Val)
+			}
+		}
+	})
+}
+
+// unsafeHTML lists what in an HTML fragment from a partner could run
+// script, load or submit elsewhere, or restyle the embedding page.
+func unsafeHTML(fragment string) []string {
+	var problems []string
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div})
+	if err != nil {
+		return []string{"unparsable HTML: " + err.Error()}
+	}
+	for _, root := range nodes {
+		walk(root, func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			if unsafeElements[n.Data] {
+				problems = append(problems, "<"+n.Data+"> element")
+			}
+			for _, a := range n.Attr {
+				key := strings.ToLower(a.Key)
+				switch {
+				case strings.HasPrefix(key, "on"), key == "style", key == "srcdoc":
+					problems = append(problems, "<"+n.Data+" "+key+"> attribute")
+				case urlAttrs[key] && !absHTTP(a.Val) && !strings.HasPrefix(a.Val, "mailto:"):
+					problems = append(problems, "<"+n.Data+" "+key+"="+a.Val+">: not an absolute http(s) URL")
+				}
+			}
+		})
+	}
+	return problems
+}
+
+// absHTTP reports whether u is an absolute http or https URL, after the
+// white space and control characters browsers ignore in a scheme.
+func absHTTP(u string) bool {
+	u = strings.ToLower(strings.Map(func(r rune) rune {
+		if r <= ' ' {
+			return -1
+		}
+		return r
+	}, u))
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+}
+
+func walk(n *html.Node, fn func(*html.Node)) {
+	fn(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, fn)
+	}
+}
+
+func render(n *html.Node) string {
+	var b bytes.Buffer
+	html.Render(&b, n)
+	return b.String()
+}
+
+// TestUnsafeHTMLFindsPayloads keeps the checker honest: each payload the
+// hostile feed carries must be caught when it is left in.
+func TestUnsafeHTMLFindsPayloads(t *testing.T) {
+	tests := []struct{ name, fragment string }{
+		{"script", `<p>x<script>alert(1)</script></p>`},
+		{"handler", `<img src="https://a.example/i.png" onerror="alert(1)">`},
+		{"javascript link", `<a href=" JaVaScRiPt:alert(1)">x</a>`},
+		{"relative link", `<a href="/news">x</a>`},
+		{"iframe", `<iframe src="https://evil.example/"></iframe>`},
+		{"form", `<form action="https://evil.example/"><input name=a></form>`},
+		{"style element", `<style>body{display:none}</style>`},
+		{"style attribute", `<span style="position:fixed">x</span>`},
+		{"svg", `<svg onload="alert(1)"></svg>`},
+		{"data url", `<a href="data:text/html,x">x</a>`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := unsafeHTML(tt.fragment); len(got) == 0 {
+				t.Errorf("unsafeHTML(%q) found nothing", tt.fragment)
+			}
+		})
+	}
+	if got := unsafeHTML(`<p>Pray for <a href="https://ok.example/x">the team</a> &lt;script&gt;</p>`); len(got) != 0 {
+		t.Errorf("safe fragment flagged: %v", got)
+	}
+}
