@@ -32,7 +32,13 @@ func runToken(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		if err != nil {
 			return fmt.Errorf("token create %s: %w", name, err)
 		}
-		fmt.Fprintf(stdout, "created reader token %q; it is shown only now.\nsubscribe at: {base_url}/private/%s/feed.atom\n%s\n", name, tok, tok)
+		// The config is optional here: tokens live in the database, and a
+		// reader can be given a token before partners.yaml is final.
+		base := "{base_url}"
+		if cfg, err := g.loadConfig(); err == nil {
+			base = cfg.BaseURL
+		}
+		fmt.Fprintf(stdout, "created reader token %q; it is shown only now.\nsubscribe at: %s/private/%s/feed.atom\n%s\n", name, base, tok, tok)
 		return nil
 	case "list":
 		toks, err := st.Tokens(ctx)
