@@ -39,9 +39,12 @@ type cacheConfig struct {
 // generation starts an empty snapshot; the old one is dropped whole, so no
 // page outlives the items it was rendered from.
 type cache struct {
-	cfg      cacheConfig
-	cur      atomic.Pointer[snapshot]
-	checked  atomic.Int64 // unix nanoseconds of the last generation check
+	cfg cacheConfig
+	cur atomic.Pointer[snapshot]
+	// stale is set when the last generation check is older than
+	// cfg.every, by a timer rather than by reading the clock on every
+	// request.
+	stale    atomic.Bool
 	checking atomic.Bool
 	initMu   sync.Mutex
 }
@@ -62,15 +65,14 @@ func newCache(cfg cacheConfig) *cache {
 	return &cache{cfg: cfg}
 }
 
-func (c *cache) invalidate() { c.checked.Store(0) }
+func (c *cache) invalidate() { c.stale.Store(true) }
 
 // snapshot returns the current generation's snapshot, reading the store's
 // generation when the last check is older than cfg.every. Only one request
 // checks at a time; the others answer from the snapshot they have.
 func (c *cache) snapshot(ctx context.Context) (*snapshot, error) {
 	sn := c.cur.Load()
-	now := c.cfg.now().UnixNano()
-	if sn != nil && now-c.checked.Load() < int64(c.cfg.every) {
+	if sn != nil && !c.stale.Load() {
 		return sn, nil
 	}
 	if sn == nil {
@@ -97,9 +99,14 @@ func (c *cache) snapshot(ctx context.Context) (*snapshot, error) {
 // refresh reads the generation and starts a new snapshot if it moved.
 func (c *cache) refresh(ctx context.Context, old *snapshot) (*snapshot, error) {
 	now := c.cfg.now()
-	// Stamped before the read, so a failing store is retried once per
-	// interval rather than by every request.
-	c.checked.Store(now.UnixNano())
+	// Marked fresh before the read, so a failing store is retried once
+	// per interval rather than by every request.
+	c.stale.Store(false)
+	if c.cfg.every > 0 {
+		time.AfterFunc(c.cfg.every, func() { c.stale.Store(true) })
+	} else {
+		c.stale.Store(true)
+	}
 	gen, changed, err := c.cfg.store.Generation(ctx)
 	if err != nil {
 		return nil, err

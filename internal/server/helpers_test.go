@@ -44,7 +44,7 @@ const hostileText = `Pray for <img src=x onerror="document.title='pwned'"> safet
 
 // env is a server over a real SQLite store on loopback HTTP.
 type env struct {
-	t       *testing.T
+	t       testing.TB
 	store   *store.Store
 	srv     *httptest.Server
 	server  *Server
@@ -57,7 +57,7 @@ type envOptions struct {
 	baseURL    string // overrides the config's base_url
 }
 
-func newEnv(t *testing.T, opts envOptions) *env {
+func newEnv(t testing.TB, opts envOptions) *env {
 	t.Helper()
 	cfg, err := config.Parse("partners.yaml", []byte(testConfig))
 	if err != nil {
@@ -79,7 +79,7 @@ func newEnv(t *testing.T, opts envOptions) *env {
 		Metrics:    e.metrics,
 		MaxEntries: opts.maxEntries,
 		// Every request reads the generation, so a save is seen at once.
-		CheckEvery: time.Nanosecond,
+		CheckEvery: -1,
 	})
 	e.srv = httptest.NewServer(e.server)
 	t.Cleanup(e.srv.Close)

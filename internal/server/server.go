@@ -36,8 +36,9 @@ type Config struct {
 	// /metrics; nil leaves /metrics out.
 	Metrics *Metrics
 	// CheckEvery is how often, at most, the store's generation is read to
-	// see whether cached pages are stale; default one second. Another
-	// process (`prayerfeed fetch`) may change the store, so it is polled.
+	// see whether cached pages are stale; default (0) one second, negative
+	// on every request. Another process (`prayerfeed fetch`) may change
+	// the store, so it is polled.
 	CheckEvery time.Duration
 	// MaxEntries bounds the cached pages (routes × normalised queries);
 	// default 1024.
@@ -66,7 +67,7 @@ func New(cfg Config) *Server {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.CheckEvery <= 0 {
+	if cfg.CheckEvery == 0 {
 		cfg.CheckEvery = time.Second
 	}
 	if cfg.MaxEntries <= 0 {

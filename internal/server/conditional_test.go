@@ -1,0 +1,122 @@
+package server
+
+import (
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/site"
+)
+
+func TestETagListMatches(t *testing.T) {
+	const tag, gz = `"abc"`, `"abc-gz"`
+	tests := []struct {
+		list string
+		want bool
+	}{
+		{`"abc"`, true},
+		{`W/"abc"`, true},
+		{`"abc-gz"`, true},
+		{`"x", "abc"`, true},
+		{`"x",W/"abc"`, true},
+		{`  "abc"  `, true},
+		{`*`, true},
+		{`"ab"`, false},
+		{`abc`, false},
+		{`"abc`, false},
+		{`"x", "y"`, false},
+		{``, false},
+		{`,,,`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.list, func(t *testing.T) {
+			if got := etagListMatches(tt.list, tag, gz); got != tt.want {
+				t.Errorf("etagListMatches(%q) = %v, want %v", tt.list, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNotModifiedByDate(t *testing.T) {
+	mod := time.Date(2026, 2, 1, 10, 0, 0, 0, time.UTC)
+	tests := []struct {
+		name string
+		h    http.Header
+		want bool
+	}{
+		{"none", http.Header{}, false},
+		{"same second", http.Header{"If-Modified-Since": {mod.Format(http.TimeFormat)}}, true},
+		{"later", http.Header{"If-Modified-Since": {mod.Add(time.Minute).Format(http.TimeFormat)}}, true},
+		{"earlier", http.Header{"If-Modified-Since": {mod.Add(-time.Second).Format(http.TimeFormat)}}, false},
+		{"RFC 850 date", http.Header{"If-Modified-Since": {mod.Format(time.RFC850)}}, true},
+		{"etag wins", http.Header{"If-None-Match": {`"other"`}, "If-Modified-Since": {mod.Format(http.TimeFormat)}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := notModified(tt.h, `"abc"`, `"abc-gz"`, mod); got != tt.want {
+				t.Errorf("notModified = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCacheKey(t *testing.T) {
+	tests := []struct {
+		name, raw, wantKey string
+		sc                 site.Scope
+	}{
+		{"no query", "", "/feed.atom", site.Scope{}},
+		{"unknown params dropped", "utm_source=x&_=123", "/feed.atom", site.Scope{}},
+		{"sorted", "partner=kelu&kind=prayer&partner=ijm", "/feed.atom?kind=prayer&partner=ijm&partner=kelu", site.Scope{}},
+		{"same set other order", "partner=ijm&partner=kelu&kind=prayer", "/feed.atom?kind=prayer&partner=ijm&partner=kelu", site.Scope{}},
+		{"repeats and empties dropped", "partner=ijm&partner=&partner=ijm", "/feed.atom?partner=ijm", site.Scope{}},
+		{"first limit only", "limit=9&limit=3", "/feed.atom?limit=9", site.Scope{}},
+		{"private scope apart", "", "private:/private/T:/feed.atom", site.Scope{Private: true, Prefix: "/private/T"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, key, err := cacheKey("/feed.atom", tt.raw, tt.sc, feedParams)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if key != tt.wantKey {
+				t.Errorf("key = %q, want %q", key, tt.wantKey)
+			}
+		})
+	}
+	t.Run("too long", func(t *testing.T) {
+		raw := ""
+		for i := range 100 {
+			raw += "&partner=partner-number-" + string(rune('a'+i%26)) + string(rune('a'+i/26))
+		}
+		if _, _, err := cacheKey("/feed.atom", raw, site.Scope{}, feedParams); err == nil {
+			t.Errorf("a %d-byte query was accepted", len(raw))
+		}
+	})
+	t.Run("malformed", func(t *testing.T) {
+		if _, _, err := cacheKey("/feed.atom", "kind=%zz", site.Scope{}, feedParams); err == nil {
+			t.Errorf("a malformed query was accepted")
+		}
+	})
+}
+
+// FuzzRequestHeaders feeds arbitrary Accept-Encoding, If-None-Match and
+// query strings to their parsers: they must not panic, and a normalised
+// query must normalise to itself.
+func FuzzRequestHeaders(f *testing.F) {
+	f.Add("gzip;q=0.5, br", `W/"abc", "x"`, "kind=prayer&partner=ijm")
+	f.Add(";;q=", `*`, "limit=1&limit=2&partner=")
+	f.Add("*;q=0", `",,"`, "%zz")
+	f.Fuzz(func(t *testing.T, ae, inm, raw string) {
+		acceptsGzip([]string{ae})
+		etagListMatches(inm, `"abc"`, `"abc-gz"`)
+		q, key, err := cacheKey("/feed.json", raw, site.Scope{}, feedParams)
+		if err != nil {
+			return
+		}
+		_, again, err := cacheKey("/feed.json", q.Encode(), site.Scope{}, feedParams)
+		if err != nil || again != key {
+			t.Errorf("key %q normalises to %q (err %v)", key, again, err)
+		}
+	})
+}
