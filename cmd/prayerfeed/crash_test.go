@@ -150,6 +150,32 @@ func TestKilledFetchLeavesUsableDatabase(t *testing.T) {
 	}
 }
 
+// TestKilledServeLeavesUsableDatabase kills serve while its background
+// fetch is writing, then checks, fetches and builds.
+func TestKilledServeLeavesUsableDatabase(t *testing.T) {
+	if testing.Short() {
+		t.Skip("kills a child process: skipped in -short mode")
+	}
+	const partners = 60
+	f, cfg, db := slowFarm(t, partners, 15*time.Millisecond)
+	cmd, out := startChild(t, "--config", cfg, "--db", db, "serve", "--addr", "127.0.0.1:0", "--every", "1h")
+	waitFor(t, "serve's fetch to be half done", func() bool { return f.Requests.Load() >= partners/2 })
+	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err == nil {
+		t.Fatalf("serve exited by itself; output:\n%s", out)
+	}
+	integrityCheck(t, db)
+	runCmd(t, "--config", cfg, "--db", db, "fetch")
+	integrityCheck(t, db)
+	dir := t.TempDir()
+	runCmd(t, "--config", cfg, "--db", db, "build", "--out", dir)
+	if got, want := len(parseFile(t, filepath.Join(dir, "partners", farm.ID(partners-1), "feed.json")).Items), 2*10; got != want {
+		t.Errorf("last partner: %d items after the killed serve and one fetch, want %d", got, want)
+	}
+}
+
 // TestKilledBuildLeavesWholeFiles kills build repeatedly over an earlier
 // build's output: every file left must be a whole feed, old or new.
 func TestKilledBuildLeavesWholeFiles(t *testing.T) {

@@ -54,6 +54,7 @@ func TestHostileSources(t *testing.T) {
 
 	h.Break()
 	took := fetch()
+	t.Logf("hostile cycle over %d sources took %s", len(cases)+good, took)
 	// Slow sources each cost one timeout, two at a time on this one host;
 	// everything else is quick. Twice that is a generous bound.
 	if bound := 2 * time.Duration(countSlow(cases)) * fetchTimeout; took > max(bound, 10*time.Second) {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"io/fs"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,6 +108,9 @@ func checkPage(t *testing.T, rel string, data []byte) {
 			if strings.Contains(a.Val, hostile.Marker) && (strings.HasPrefix(a.Key, "on") || urlAttrs[a.Key] || a.Key == "style") {
 				t.Errorf("%s: partner payload in <%s %s=%q>", rel, n.Data, a.Key, a.Val)
 			}
+			if urlAttrs[a.Key] && hasScheme(a.Val, "javascript:", "data:", "vbscript:") {
+				t.Errorf("%s: <%s %s=%q>: a URL that runs or embeds content", rel, n.Data, a.Key, a.Val)
+			}
 		}
 	})
 }
@@ -141,16 +145,24 @@ func unsafeHTML(fragment string) []string {
 	return problems
 }
 
-// absHTTP reports whether u is an absolute http or https URL, after the
-// white space and control characters browsers ignore in a scheme.
-func absHTTP(u string) bool {
+// absHTTP reports whether u is an absolute http or https URL.
+func absHTTP(u string) bool { return hasScheme(u, "https://", "http://") }
+
+// hasScheme reports whether u starts with one of prefixes, ignoring case
+// and the white space and control characters browsers ignore in a scheme.
+func hasScheme(u string, prefixes ...string) bool {
 	u = strings.ToLower(strings.Map(func(r rune) rune {
 		if r <= ' ' {
 			return -1
 		}
 		return r
 	}, u))
-	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+	for _, p := range prefixes {
+		if strings.HasPrefix(u, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func walk(n *html.Node, fn func(*html.Node)) {
@@ -164,6 +176,34 @@ func render(n *html.Node) string {
 	var b bytes.Buffer
 	html.Render(&b, n)
 	return b.String()
+}
+
+// TestHostileWall publishes only the XSS partner, so that its points fill
+// the prayer wall and the embed page, and checks every built file.
+func TestHostileWall(t *testing.T) {
+	h := hostile.New(hostile.Config{})
+	h.Break()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	dir := t.TempDir()
+	cfg, db, out := filepath.Join(dir, "partners.yaml"), filepath.Join(dir, "prayerfeed.db"), filepath.Join(dir, "out")
+	yaml := "title: Wall\nbase_url: https://prayer.example\npartners:\n  - id: " + hostile.BadID("xss") +
+		"\n    name: XSS partner\n    sources:\n      - type: rss\n        url: " + srv.URL + "/bad/xss\n"
+	if err := os.WriteFile(cfg, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runCmd(t, "--config", cfg, "--db", db, "fetch")
+	runCmd(t, "--config", cfg, "--db", db, "build", "--out", out)
+	for _, page := range []string{"index.html", "embed/index.html"} {
+		data, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(data, []byte("xss-one")) {
+			t.Errorf("%s does not show the hostile partner's points, so it tests nothing", page)
+		}
+	}
+	checkBuiltFiles(t, out)
 }
 
 // TestUnsafeHTMLFindsPayloads keeps the checker honest: each payload the
