@@ -19,6 +19,14 @@ type selectors struct {
 	item, title, link, date, content field
 }
 
+// CheckSelect reports the first selector of sel that is not valid CSS or
+// reads an attribute where none can be read. partners.yaml is checked with
+// it, so a typo stops the run before any fetch.
+func CheckSelect(sel Select) error {
+	_, err := compileSelect(sel)
+	return err
+}
+
 // compileSelect checks every selector of sel, so a typo is reported as
 // such rather than as a page that matches nothing.
 func compileSelect(sel Select) (selectors, error) {

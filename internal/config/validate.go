@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/andybalholm/cascadia"
+	"github.com/prayerfeed/prayerfeed/fetcher"
 )
 
 type fieldError struct{ field, msg string }
@@ -157,39 +157,10 @@ func (s Source) validate(c *checker, f string) {
 	if s.Type != TypePage {
 		c.add(f+".select", "selectors only apply to type: page")
 	}
-	for name, sel := range map[string]string{
-		"item": s.Select.Item, "title": s.Select.Title, "link": s.Select.Link,
-		"date": s.Select.Date, "content": s.Select.Content,
-	} {
-		if err := CheckSelector(sel); err != nil {
-			c.add(f+".select."+name, "%v", err)
-		}
+	sel := s.Select
+	if err := fetcher.CheckSelect(fetcher.Select{Item: sel.Item, Title: sel.Title, Link: sel.Link, Date: sel.Date, Content: sel.Content}); err != nil {
+		c.add(f+".select", "%v", err)
 	}
-}
-
-// CheckSelector reports whether sel is a valid CSS selector, optionally
-// followed by "@attr". An empty selector is valid: it means "not used".
-func CheckSelector(sel string) error {
-	css, attr := SplitSelector(sel)
-	if css == "" {
-		if attr != "" {
-			return fmt.Errorf("%q: no CSS selector before @%s", sel, attr)
-		}
-		return nil
-	}
-	if _, err := cascadia.ParseGroup(css); err != nil {
-		return fmt.Errorf("%q: not a CSS selector: %v", css, err)
-	}
-	return nil
-}
-
-// SplitSelector splits "h2 a@href" into its CSS part and attribute name.
-func SplitSelector(sel string) (css, attr string) {
-	sel = strings.TrimSpace(sel)
-	if i := strings.LastIndex(sel, "@"); i >= 0 && !strings.ContainsAny(sel[i:], " ]\"'") {
-		return strings.TrimSpace(sel[:i]), sel[i+1:]
-	}
-	return sel, ""
 }
 
 func (r *Rotation) validate(c *checker, ids map[string]int) {
