@@ -19,6 +19,21 @@ type selectors struct {
 	item, title, link, date, content field
 }
 
+// SelectorError is a page source selector that cannot be used.
+type SelectorError struct {
+	// Field is item, title, link, date or content.
+	Field    string
+	Selector string
+	Err      error
+}
+
+func (e *SelectorError) Error() string {
+	return fmt.Sprintf("%s selector %q: %v", e.Field, e.Selector, e.Err)
+}
+
+// Unwrap returns the underlying problem.
+func (e *SelectorError) Unwrap() error { return e.Err }
+
 // CheckSelect reports the first selector of sel that is not valid CSS or
 // reads an attribute where none can be read. partners.yaml is checked with
 // it, so a typo stops the run before any fetch.
@@ -44,11 +59,12 @@ func compileSelect(sel Select) (selectors, error) {
 	} {
 		css, attr := splitSelector(f.raw)
 		if attr != "" && !f.attrOK {
-			return out, fmt.Errorf("%s selector %q: @%s: only title, link and date read attributes", f.name, f.raw, attr)
+			return out, &SelectorError{Field: f.name, Selector: f.raw,
+				Err: fmt.Errorf("@%s: only title, link and date read attributes", attr)}
 		}
 		if css != "" {
 			if _, err := cascadia.Compile(css); err != nil {
-				return out, fmt.Errorf("%s selector %q: %w", f.name, f.raw, err)
+				return out, &SelectorError{Field: f.name, Selector: f.raw, Err: fmt.Errorf("not a CSS selector: %w", err)}
 			}
 		}
 		*f.dst = field{name: f.name, raw: strings.TrimSpace(f.raw), css: css, attr: attr}

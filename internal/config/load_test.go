@@ -70,7 +70,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad url", strings.Replace(good, "https://www.ijm.org/news/rss.xml", "www.ijm.org/rss", 1), `partners.yaml:13: partners[0].sources[0].url: "www.ijm.org/rss": not an absolute http(s) URL`},
 		{"duplicate id", strings.Replace(good, "id: kelu", "id: ijm", 1), `partners.yaml:15: partners[1].id: "ijm" is already the id of partners[0]`},
 		{"bad id", strings.Replace(good, "id: kelu", "id: Kelu Bible", 1), `partners.yaml:15: partners[1].id`},
-		{"bad selector", strings.Replace(good, "item: article.post", "item: 'article..post'", 1), `partners.yaml:22: partners[1].sources[0].select: item selector "article..post"`},
+		{"bad selector", strings.Replace(good, "item: article.post", "item: 'article..post'", 1), `partners.yaml:22: partners[1].sources[0].select.item: "article..post": not a CSS selector`},
 		{"too often", strings.Replace(good, "every: 12h", "every: 1s", 1), "partners.yaml:14: partners[0].sources[0].every: 1s is too often"},
 		{"bad duration", strings.Replace(good, "every: 12h", "every: soon", 1), `partners.yaml:14: duration "soon"`},
 		{"rotation not monday", strings.Replace(good, "2026-01-05", "2026-01-06", 1), "partners.yaml:5: rotation.start: 2026-01-06 is a Tuesday"},

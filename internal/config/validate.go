@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
@@ -159,7 +160,12 @@ func (s Source) validate(c *checker, f string) {
 	}
 	sel := s.Select
 	if err := fetcher.CheckSelect(fetcher.Select{Item: sel.Item, Title: sel.Title, Link: sel.Link, Date: sel.Date, Content: sel.Content}); err != nil {
-		c.add(f+".select", "%v", err)
+		var se *fetcher.SelectorError
+		if errors.As(err, &se) {
+			c.add(f+".select."+se.Field, "%q: %v", se.Selector, se.Err)
+		} else {
+			c.add(f+".select", "%v", err)
+		}
 	}
 }
 
