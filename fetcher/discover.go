@@ -171,7 +171,7 @@ func (c *Client) fetchAuto(ctx context.Context, src Source, v Validators) (*Resu
 func feedResult(resp *Response, src Source) (*Result, error) {
 	updates, err := ParseFeed(bytes.NewReader(resp.Body), src)
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{Status: resp.Status, Err: err}
 	}
 	return &Result{Updates: updates, Status: resp.Status, Validators: resp.Validators,
 		FeedURL: resp.URL, RetryAfter: resp.RetryAfter, MaxAge: resp.MaxAge}, nil

@@ -40,6 +40,19 @@ type Result struct {
 	MaxAge     time.Duration
 }
 
+// BodyError is a response that arrived (Status is its HTTP status) but
+// whose body could not be read as the source's kind: not a feed, or a page
+// whose selectors match nothing. The status page shows both.
+type BodyError struct {
+	Status int
+	Err    error
+}
+
+func (e *BodyError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the parse error, so callers can still match ErrNoMatch.
+func (e *BodyError) Unwrap() error { return e.Err }
+
 // ErrNoFeed is returned for an auto source whose page links to no feed.
 var ErrNoFeed = errors.New("no feed found")
 
@@ -66,7 +79,7 @@ func (c *Client) Fetch(ctx context.Context, src Source, v Validators) (*Result, 
 		RetryAfter: resp.RetryAfter, MaxAge: resp.MaxAge}
 	res.Updates, err = parsePage(resp.Body, resp.ContentType, src, resp.URL, time.Now())
 	if err != nil {
-		return nil, err
+		return nil, &BodyError{Status: resp.Status, Err: err}
 	}
 	return res, nil
 }

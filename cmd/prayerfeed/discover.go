@@ -18,7 +18,8 @@ import (
 // runDiscover finds the feeds a page leads to and prints a partners.yaml
 // partner entry, ready to paste under partners:.
 func runDiscover(ctx context.Context, g *globals, args []string, stdout, stderr io.Writer) error {
-	fs := g.newFlagSet("discover", "URL", stderr)
+	fs := g.newFlagSet("discover", "[--allow-private] URL", stderr)
+	allowPrivate := fs.Bool("allow-private", false, "allow loopback, private and link-local addresses (refused by default, so a pasted URL cannot probe this machine's network)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -30,7 +31,7 @@ func runDiscover(ctx context.Context, g *globals, args []string, stdout, stderr 
 	if u, err := url.Parse(raw); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("discover %q: not an absolute http(s) URL", raw)
 	}
-	client := fetcher.NewClient(fetcher.ClientConfig{})
+	client := fetcher.NewClient(fetcher.ClientConfig{DenyPrivate: !*allowPrivate})
 	resp, err := client.Get(ctx, raw, fetcher.Validators{})
 	if err != nil {
 		return fmt.Errorf("discover %s: %w", raw, err)

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -61,7 +63,7 @@ func TestDiscoverPrintsPartnerEntry(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out := runCmd(t, "discover", srv.URL+tt.path)
+			out := runCmd(t, "discover", "--allow-private", srv.URL+tt.path)
 			for _, w := range tt.want {
 				if !strings.Contains(out, w) {
 					t.Errorf("output lacks %q:\n%s", w, out)
@@ -105,5 +107,19 @@ func TestCheckLivePreviewsWithoutWriting(t *testing.T) {
 	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("check --live touched the database: %v", err)
+	}
+}
+
+// TestDiscoverRefusesLoopback: by default a pasted URL cannot make
+// prayerfeed probe its own machine or network.
+func TestDiscoverRefusesLoopback(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("discover reached the loopback server: %s", r.URL)
+	}))
+	defer srv.Close()
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"discover", srv.URL + "/"}, &out, &errOut)
+	if err == nil || !strings.Contains(err.Error(), srv.URL) {
+		t.Fatalf("discover of a loopback URL: err = %v, want a refusal naming %s", err, srv.URL)
 	}
 }

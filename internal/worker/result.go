@@ -53,11 +53,14 @@ func isNotModified(err error) bool { return errors.Is(err, fetcher.ErrNotModifie
 
 func statusOf(fr *fetcher.Result, err error) int {
 	var he *fetcher.HTTPError
+	var be *fetcher.BodyError
 	switch {
 	case isNotModified(err):
 		return 304
 	case errors.As(err, &he):
 		return he.Status
+	case errors.As(err, &be):
+		return be.Status
 	case fr != nil:
 		return fr.Status
 	}
