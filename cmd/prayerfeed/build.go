@@ -38,7 +38,7 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		return err
 	}
 	defer st.Close()
-	s := site.New(site.Config{Config: cfg, Store: st})
+	s := site.New(site.Config{Config: cfg, Store: newMemoReader(st)})
 	paths := s.Paths(site.Scope{})
 	files := make([]string, len(paths))
 	for i, p := range paths {

@@ -103,7 +103,7 @@ func renderFiles(ctx context.Context, s *site.Site, routes, files []string, out 
 		}()
 	}
 feed:
-	for i := range routes {
+	for _, i := range byFeed(routes) {
 		select {
 		case next <- i:
 		case <-ctx.Done():
