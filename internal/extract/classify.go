@@ -25,17 +25,32 @@ var (
 		`|betet\b|beten (?:wir|sie)\b|bittet gott\b|uns beten\b|beten\b` +
 		`|ombeni\b|tuombe\b|tuombee\b|niombee\b|muombee\b|waombee\b|tumuombe\b` +
 		`|doakan(?:lah)?\b|berdoa(?:lah)? (?:untuk|agar|supaya|bagi)\b|berdoa\b|dukungan doa\b|doa (?:untuk|agar|bagi)\b)`)
-	praiseStart = regexp.MustCompile(`^(?:praise (?:god|the lord|him|jesus|be)\b|praise (?:for|that)\b|thank (?:god|the lord|jesus|him)\b|thanks (?:be )?to (?:god|the lord|jesus)\b` +
+	praiseStart = regexp.MustCompile(`^(?:praise (?:god|the lord|him|jesus|be)\b|praise (?:for|that)\b|thank (?:god|the lord|jesus|him)\b|thank you,? (?:god|lord|jesus|father)\b|thanks (?:be )?to (?:god|the lord|jesus)\b` +
 		`|give thanks\b|giving thanks\b|(?:we|i) (?:also )?(?:thank|praise|bless) (?:god|the lord|jesus|him)\b|(?:we|i) give thanks\b` +
 		`|(?:we|i) (?:also )?rejoice\b|rejoice\b|(?:thanking|praising) (?:god|the lord|him)\b|celebrate with us\b` +
 		`|(?:we are|we're|i am|i'm) (?:so |very |really |deeply )?(?:thankful|grateful) (?:to (?:god|the lord)|that god|for god)\b` +
 		`|(?:god|the lord) (?:has )?answered\b|hallelujah\b|alleluia\b|praise report\b` +
-		`|(?:damos|demos|doy) gracias\b|gracias a dios\b|alabamos\b|alabemos\b|alaben\b|alabado sea\b|agradecemos a(?:l)? (?:dios|senor)\b|agradezcan\b|gloria a dios\b|bendito sea\b` +
+		`|(?:damos|demos|doy) gracias\b|gracias,? (?:senor|dios|jesus|padre)\b|obrigad[oa],? (?:senhor|deus|jesus|pai)\b|terima kasih,? tuhan\b|gracias a dios\b|alabamos\b|alabemos\b|alaben\b|alabado sea\b|agradecemos a(?:l)? (?:dios|senor)\b|agradezcan\b|gloria a dios\b|bendito sea\b` +
 		`|louvamos\b|louvemos\b|louvem\b|louvado seja\b|(?:damos|demos) gracas\b|gracas a deus\b|agradecemos a(?:o)? (?:deus|senhor)\b|agradecam\b|gloria a deus\b` +
 		`|rendons grace|(?:nous )?rendons grace|rendez grace|merci (?:au seigneur|a dieu|seigneur|mon dieu)\b|louons\b|louez\b|dieu merci\b|nous remercions (?:dieu|le seigneur)\b|remercions (?:dieu|le seigneur)\b|gloire a dieu\b` +
 		`|(?:wir )?danken (?:gott|dem herrn|jesus)\b|dankt (?:gott|mit uns|dem herrn)\b|gott sei dank\b|lobt (?:gott|den herrn)\b|(?:wir )?loben (?:gott|den herrn)\b|dank sei gott\b|danke,? (?:herr|jesus|gott)\b` +
 		`|tunamshukuru\b|tumshukuru\b|mshukuruni\b|mshukuru\b|asante (?:mungu|yesu|bwana)\b|bwana asifiwe\b|mungu asifiwe\b|sifa (?:kwa|ziwe kwa) (?:mungu|bwana)\b` +
 		`|puji tuhan\b|syukur (?:kepada|pada|bagi) tuhan\b|(?:kami )?bersyukur\b|terpujilah\b|haleluya\b|ucapan syukur\b)`)
+	// gratitudeStart is a sentence that says the writers are thankful for
+	// something ("We are so thankful that ...", "Estamos muy agradecidos
+	// porque ...", "Wir sind dankbar, dass ..."): praise, unless what they
+	// are thankful for is the readers (readerThanks).
+	gratitudeStart = regexp.MustCompile(`^(?:(?:we|i)(?: are|'re| am|'m| feel| remain| were| was)? |(?:estamos|estoy|nos sentimos|me siento|quedamos) |(?:estamos|somos|sou|estou|ficamos) |(?:nous sommes|je suis|nous restons) |(?:wir sind|ich bin) |(?:kami|saya) )?` +
+		`(?:(?:so|very|really|deeply|truly|incredibly|especially|also|just|most|muy|tan|sumamente|profundamente|realmente|tambien|muito|tao|si|tellement|tres|vraiment|profondement|aussi|sehr|wirklich|zutiefst|unendlich|auch|einfach|sangat|begitu|sungguh|juga),? )*` +
+		`(?:thankful|grateful|agradecid[oa]s?|grat[oa]s?|reconnaissante?s?|dankbar|bersyukur|berterima kasih)` +
+		`(?: (?:to|a|al|ao|envers|kepada) (?:god|the lord|dios|deus|senor|senhor|dieu|seigneur|tuhan))?,? ` +
+		`(?:that|for|because|como|que|de que|porque|por|pela|pelo|pelas|pelos|pour|de|d'|dass|fur|uber|dafur,? dass|karena|atas|untuk|bahwa)\b` +
+		`|^(?:tunashukuru|nashukuru|tunafurahi) (?:kwa|kwamba|sana|kuwa)\b`)
+	// readerThanks is what follows the gratitude when it thanks the
+	// readers: "for your prayers", "que vous ...", "kwa maombi yenu".
+	readerThanks = regexp.MustCompile(`^ ?(?:(?:all |each |every one |so many |many )?(?:of )?(?:you|your|yours|everyone|everybody|all who|those who)\b` +
+		`|(?:ustedes|su|sus|vosotros|vuestr[oa]s?|ti|tu|tus|voces|vos|seu|sua|seus|suas|vous|votre|vos|toi|ton|tes|euch|eure|euer|eurem|euren|ihnen|ihre|sie|dich|dein|deine|kalian|anda|saudara)\b` +
+		`|\S+(?: \S+)? (?:yenu|wenu|zenu|lenu|kalian|anda)\b)`)
 	// closingStart is a sign-off or a thank-you to the readers.
 	closingStart = regexp.MustCompile(`^(?:(?:and |as always,? |once again,? |again,? |a big |a huge )?(?:thank you|thanks|many thanks|thank-you)\b` +
 		`|with (?:love|gratitude|thanks|joy|much love|warm regards)\b|love,|love from\b|blessings\b|in him\b|in christ\b|grace and peace\b|yours\b|sincerely\b|warmly\b|cheers\b|god bless\b|until next time\b|in his (?:service|grace|love)\b|for his glory\b|warm regards\b|kind regards\b|regards\b` +
@@ -117,7 +132,33 @@ func startKind(s string) kinds {
 	case praiseStart.MatchString(s):
 		return kindPraise
 	}
+	if gratitude(s) {
+		return kindPraise
+	}
 	return kindNone
+}
+
+// gratitudeStems are the words one of which every sentence gratitudeStart
+// matches holds near its start; looking for them first keeps the regular
+// expression off most sentences.
+var gratitudeStems = []string{"thankful", "grateful", "agradecid", "grat", "reconnaissant", "dankbar", "syukur", "terima kasih", "shukuru", "furahi"}
+
+// gratitude reports a sentence (folded) that is thankful for something
+// other than the readers.
+func gratitude(s string) bool {
+	h := s[:min(len(s), 80)]
+	found := false
+	for _, stem := range gratitudeStems {
+		if strings.Contains(h, stem) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return false
+	}
+	loc := gratitudeStart.FindStringIndex(s)
+	return loc != nil && !readerThanks.MatchString(s[loc[1]:])
 }
 
 // ownKind is the kind the first sentence of a point asks for by its own
@@ -198,6 +239,13 @@ func isVerse(text string) bool {
 func isAppeal(text string) bool {
 	f := trimSentenceStart(folded(head(text)))
 	return appealStart.MatchString(f) || feedFooter.MatchString(f)
+}
+
+// isNotice reports a block that is not a point whatever section it is in,
+// unless its own words ask for prayer or give thanks: an appeal, an event,
+// or a notice under a label of its own ("Agenda:", "Termine:").
+func isNotice(text string) bool {
+	return (isAppeal(text) || isEvent(text) || noticeLabel(text)) && requestKind(text) == kindNone
 }
 
 // isEvent reports an event notice: a clock time beside an invitation.

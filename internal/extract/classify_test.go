@@ -24,6 +24,22 @@ func TestRequestKind(t *testing.T) {
 		{"german", "Bitte betet für unser Team.", kindPrayer},
 		{"swahili", "Ombeni kwa ajili ya mvua.", kindPrayer},
 		{"indonesian", "Doakan kesehatan Ibu Maria.", kindPrayer},
+		{"thankful that", "We are so thankful that the well is finished.", kindPraise},
+		{"grateful for", "Grateful for a safe crossing to Mwanza.", kindPraise},
+		{"grateful for readers", "We're so grateful for your support.", kindNone},
+		{"thankful that readers", "We are thankful that you keep writing to us.", kindNone},
+		{"grateful for all of you", "I am grateful for all of you.", kindNone},
+		{"spanish gratitude", "Estamos muy agradecidos porque llegó el permiso.", kindPraise},
+		{"spanish readers", "Estamos agradecidos por su apoyo.", kindNone},
+		{"portuguese gratitude", "Somos gratos pela nova escola.", kindPraise},
+		{"french gratitude", "Nous sommes si reconnaissants que Lina marche.", kindPraise},
+		{"french readers", "Nous sommes reconnaissants pour vos prières.", kindNone},
+		{"german gratitude", "Wir sind sehr dankbar, dass der Brunnen fertig ist.", kindPraise},
+		{"german readers", "Wir sind dankbar für eure Treue.", kindNone},
+		{"swahili gratitude", "Tunashukuru kwamba mvua imenyesha.", kindPraise},
+		{"swahili readers", "Tunashukuru kwa maombi yenu.", kindNone},
+		{"indonesian gratitude", "Kami berterima kasih atas sumur baru.", kindPraise},
+		{"indonesian readers", "Kami berterima kasih atas doa kalian.", kindNone},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -51,6 +67,15 @@ func TestLabels(t *testing.T) {
 		{"not a label", "Subject: News", kindNone, ""},
 		{"sentence start", "Pray for: these", kindNone, ""},
 		{"thanks alone", "Thanks: to all", kindNone, ""},
+		{"german bitte", "Bitte: ein Fahrer", kindPrayer, "ein Fahrer"},
+		{"german qualifier", "Dringende Bitte: Mara", kindPrayer, "Mara"},
+		{"german danksagung", "Danksagung: der Bus", kindPraise, "der Bus"},
+		{"french action de grace", "Action de grâce : la pluie", kindPraise, "la pluie"},
+		{"spanish accion de gracias", "Acción de gracias: el techo", kindPraise, "el techo"},
+		{"portuguese acao de gracas", "Ação de graças: a escola", kindPraise, "a escola"},
+		{"action alone", "Action: the plan", kindNone, ""},
+		{"swahili qualifier", "Ombi maalum: paa", kindPrayer, "paa"},
+		{"indonesian qualifier", "Pokok doa khusus: jembatan", kindPrayer, "jembatan"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,6 +111,12 @@ func TestHeadingKind(t *testing.T) {
 		{"How you can help", kindNone},
 		{"Thank you", kindNone},
 		{"Answers to prayer", kindPraise},
+		{"Pray with us · Oremos juntos", kindPrayer},
+		{"Pray with us · Orem unidos", kindPrayer},
+		{"Give thanks | Louvem conosco", kindPraise},
+		{"Praise / Prayer", kindMixed},
+		{"News · Noticias", kindNone},
+		{"Our team / Nuestro equipo", kindNone},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
@@ -124,6 +155,47 @@ func TestDetectFormat(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := DetectFormat(tt.in); got != tt.want {
 				t.Errorf("DetectFormat(%q) = %d, want %d", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestNoticeLabel(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Agenda : culte le 3 mai", true},
+		{"Lent offering: envelopes in the pews", true},
+		{"Termine: Missionsabend", true},
+		{"Matangazo: harambee Jumamosi", true},
+		{"Pengumuman: ibadah Minggu", true},
+		{"Prayer: the road", false},
+		{"The Smiths: visa delayed", false},
+		{"We met many people at the event: 40 came", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			if got := noticeLabel(tt.text); got != tt.want {
+				t.Errorf("noticeLabel(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestEmojiSignOff(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     int
+	}{
+		{"thank-you with folded hands", "🙏 Thanks to everyone who prays for us!", 0},
+		{"point with folded hands", "🙏 Pray for the new well.", 1},
+		{"thanks to God with folded hands", "🙏 Thank you Lord for the rain!", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Points(tt.in, FormatText, Options{}); len(got) != tt.want {
+				t.Errorf("Points(%q) = %+v, want %d points", tt.in, got, tt.want)
 			}
 		})
 	}

@@ -36,9 +36,10 @@ var (
 		oracao oracoes orem intercessao
 		priere prieres priez prions prier requete requetes intercession
 		gebet gebete gebetsanliegen gebetsanliegen gebetsbitten gebetsanlasse gebetspunkte gebetsliste gebetsinfo
-		beten betet furbitte furbitten anliegen
-		maombi ombi ombeni tuombe tuombee kuomba
-		doa doakan berdoa`)
+		beten betet furbitte furbitten anliegen bitte bitten gebetsbitte gebetsanliegen gebetsthemen gebetsanlass
+		maombi ombi ombeni tuombe tuombee kuomba maombezi ombea
+		doa doakan berdoa
+		plegaria plegarias ruego ruegos suplica suplicas supplication supplications`)
 	// praiseWords name thanksgiving.
 	praiseWords = wordSet(`praise praises praising thanksgiving thanksgivings rejoice rejoicing hallelujah alleluia
 		gratitude grateful thankful celebrate celebrating celebration celebrations
@@ -46,13 +47,18 @@ var (
 		louvor louvores louvamos gratidao agradecimento agradecimentos
 		louange louanges louons reconnaissance remerciements remercions
 		dank dankbar dankbarkeit danken dankt dankesanliegen dankanliegen lob loben lobt lobpreis
-		sifa sifu shukrani tunamshukuru tumshukuru
+		danksagung danksagungen dankesgrund dankesgrunde dankespunkte
+		sifa sifu shukrani shukurani tunamshukuru tumshukuru tunashukuru
 		syukur bersyukur pujian puji`)
 	// weakPraise words thank someone; they name praise only beside another
 	// kind word or a name of God ("Give thanks", "Gracias a Dios"), never on
 	// their own ("Thank you", "Merci").
 	weakPraise = wordSet(`thanks thank gracias merci danke asante obrigado obrigada gracas grace graces
-		answered answers answer terima kasih rendons accion acao action`)
+		answered answers answer terima kasih rendons accion acciones acao acoes action actions`)
+	// actionWords and graceWords together name thanksgiving in the Romance
+	// languages ("Action de grâce", "Acción de gracias", "Ação de graças").
+	actionWords = wordSet(`action actions accion acciones acao acoes`)
+	graceWords  = wordSet(`grace graces gracias gracas`)
 	// godWords support a weak praise word.
 	godWords = wordSet(`god lord jesus dios senor deus senhor dieu seigneur gott herrn herr mungu bwana yesu tuhan yesus give`)
 	// fillerWords may stand in a label or heading beside the kind words.
@@ -61,18 +67,30 @@ var (
 		report reports notes corner time and or with us me for please how you can to ways way keep join continue
 		the him give giving let lets s also together more still what we are is of in on about today here
 		y e o de del la las los el por para motivos motivo puntos punto al nuestras nuestros nuestra nuestro
-		como pueden pedimos este esta mes semana que
-		ou da do das dos pontos ao nossos nossas nosso nossa pela pelo pelos pelas
+		como pueden pedimos este esta mes semana que juntos conmigo nosotros juntas especial especiales urgente urgentes importante principales
+		ou da do das dos pontos ao nossos nossas nosso nossa pela pelo pelos pelas especiais juntas conosco connosco comigo
 		et des du le les sujets sujet au aux nos notre comment pour ce cette mois semaine nous vous
-		wir und oder fur fuer zum zur unsere unser punkte wie ihr bitte mit uns diesen monat woche der die das den dem
-		na ya za kwa mahitaji vipengele mambo wiki hii mwezi tafadhali
+		ensemble motif motifs besoin besoins particulier particuliers particuliere urgente urgentes urgents importants
+		wir und oder fur fuer zum zur unsere unser punkte wie ihr mit uns diesen monat woche der die das den dem
+		zusammen gemeinsam besondere besonderes besonders dringend dringende dringendes aktuell aktuelle aktuelles wichtige
+		na ya za kwa mahitaji vipengele mambo wiki hii mwezi tafadhali pamoja maalum maalumu muhimu haraka dharura
 		dan pokok permohonan dukungan untuk kepada ucapan mohon kami hal bulan minggu ini bagi atas
+		bersama khusus mendesak penting
 		january february march april may june july august september october november december
 		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
 		janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro
 		janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
 		januar februar marz juni juli oktober dezember januari februari machi aprili mei juni julai agosti
 		septemba oktoba novemba desemba maret agustus oktober desember`)
+	// noticeWords name the notices a church prints beside its prayer
+	// points ("Agenda:", "Offering:", "Termine:", "Matangazo:").
+	noticeWords = wordSet(`agenda announcement announcements notice notices calendar dates schedule event events reminder reminders offering offerings collection
+		anuncio anuncios aviso avisos calendario fechas evento eventos ofrenda ofrendas colecta recordatorio
+		datas oferta ofertas lembrete
+		annonce annonces calendrier evenement evenements rappel offrande collecte
+		termine termin ankundigung ankundigungen hinweis hinweise kalender kollekte veranstaltung veranstaltungen
+		tangazo matangazo ratiba sadaka matukio
+		pengumuman jadwal acara persembahan kalender`)
 	// tailWords end a label: "Pray for:" is a lead-in sentence, not a label.
 	tailWords = wordSet(`for that por para pour fur fuer dass que kwa untuk agar supaya pela pelo a to with`)
 	// headingTail starts the free part of a heading ("Prayer requests for
@@ -143,8 +161,10 @@ func words(s string) []string {
 // phrase names and whether every word belongs to the vocabulary.
 func phraseKind(ws []string) (kinds, bool) {
 	var k kinds
-	weak, god, answer := false, false, false
+	weak, god, answer, action, grace := false, false, false, false, false
 	for _, w := range ws {
+		action = action || actionWords[w]
+		grace = grace || graceWords[w]
 		switch {
 		case prayerWords[w]:
 			k |= kindPrayer
@@ -166,7 +186,7 @@ func phraseKind(ws []string) (kinds, bool) {
 		// "Answered prayer", "Answers to prayer" give thanks.
 		return kindPraise, true
 	}
-	if weak && (k != kindNone || god) {
+	if weak && (k != kindNone || god || action && grace) {
 		k |= kindPraise
 	}
 	return k, true
@@ -183,8 +203,35 @@ func isNumber(w string) bool {
 
 // headingKind reads a heading. A heading that is all vocabulary, or whose
 // first words are a kind phrase followed by a free tail ("Prayer requests
-// for March"), names kinds; any other heading names none.
+// for March"), names kinds; so does a heading in two languages ("Pray with
+// us · Oremos juntos") when one of its halves does. Any other heading names
+// none.
 func headingKind(s string) kinds {
+	if k := headingPartKind(s); k != kindNone {
+		return k
+	}
+	parts := strings.FieldsFunc(s, isHeadingSeparator)
+	if len(parts) < 2 || len(parts) > 3 {
+		return kindNone
+	}
+	var k kinds
+	for _, p := range parts {
+		if len(words(p)) > 6 {
+			return kindNone
+		}
+		k |= headingPartKind(p)
+	}
+	return k
+}
+
+// isHeadingSeparator reports the marks that join the halves of a heading
+// written in two languages.
+func isHeadingSeparator(r rune) bool {
+	return r == '·' || r == '/' || r == '|' || r == '–' || r == '—' || r == '•'
+}
+
+// headingPartKind reads one heading, or one language's half of it.
+func headingPartKind(s string) kinds {
 	ws := words(s)
 	if len(ws) == 0 || len(ws) > 12 {
 		return kindNone
@@ -215,6 +262,25 @@ func labelKind(s string) kinds {
 		return kindNone
 	}
 	return k
+}
+
+// noticeLabel reports text that starts with a notice's label: a short
+// phrase naming a notice, then a colon.
+func noticeLabel(text string) bool {
+	i := strings.IndexByte(text[:min(len(text), 40)], ':')
+	if i <= 0 {
+		return false
+	}
+	ws := words(text[:i])
+	if len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if noticeWords[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // emojiKind is the kind an emoji marker gives: folded hands ask for prayer,
@@ -248,6 +314,9 @@ type label struct {
 	kind kinds
 	// n is how many bytes of the text the marker and its separator take.
 	n int
+	// symbol marks a label that is only an emoji (🙏), which a sign-off
+	// carries as readily as a point does.
+	symbol bool
 }
 
 // leadSymbols measures the bullets and emoji at the start of s and the kind
@@ -300,7 +369,7 @@ func findLabel(s string, bold int, m *markerSet) (label, bool) {
 		return label{kind: l.kind, n: start + l.n}, true
 	}
 	if ek != kindNone {
-		return label{kind: ek, n: start}, true
+		return label{kind: ek, n: start, symbol: true}, true
 	}
 	return label{}, false
 }

@@ -57,10 +57,15 @@ func (a *assembler) run(blocks []*block) []Point {
 			continue
 		}
 		if l, ok := findLabel(text, boldPrefix(b.toks), a.labels); ok {
+			if l.symbol && isClosing(text[l.n:]) {
+				// "🙏 Thanks to all who pray for us!" signs off.
+				a.sec = section{}
+				continue
+			}
 			i += a.labelled(b, l, blocks[i+1:])
 			continue
 		}
-		if b.kind == bPara && headingLike(b, text) {
+		if b.kind == bPara && (headingLike(b, text) || len(b.children) == 0 && kindHeadingLine(text)) {
 			k := headingKind(text)
 			if k == kindNone && endsWithColon(text) {
 				k, _ = leadInKind(text)
@@ -153,7 +158,7 @@ func (a *assembler) item(b *block, text string) {
 	}
 	if a.sec.kind != kindNone {
 		a.sec.style = styleList
-		if (isAppeal(own) || isEvent(own)) && requestKind(own) == kindNone {
+		if isNotice(own) {
 			return
 		}
 		a.split(toks, pick(own, a.sec.kind))
@@ -167,7 +172,7 @@ func (a *assembler) item(b *block, text string) {
 // para reads an unlabelled paragraph.
 func (a *assembler) para(b *block, text string) {
 	if a.sec.kind != kindNone && !a.sec.title && (a.sec.style == styleNone || a.sec.style == stylePara) {
-		if tooShort(text) || ((isAppeal(text) || isEvent(text)) && requestKind(text) == kindNone) {
+		if tooShort(text) || isNotice(text) {
 			a.sec = section{}
 			return
 		}
@@ -201,8 +206,10 @@ func (a *assembler) headerRow(b *block) {
 }
 
 // row reads a table row. A short first cell ("Monday", "Praise") labels
-// the rest of the row.
+// the rest of the row. Rows are a list: a paragraph after the table is
+// past the end of the section its header opened.
 func (a *assembler) row(b *block) {
+	a.sec.style = styleList
 	cells := b.cells
 	var k kinds
 	if len(cells) >= 2 {
@@ -222,7 +229,7 @@ func (a *assembler) row(b *block) {
 	case k != kindNone:
 		a.split(toks, k)
 	case a.sec.kind != kindNone:
-		if (isAppeal(text) || isEvent(text)) && requestKind(text) == kindNone {
+		if isNotice(text) {
 			return
 		}
 		a.split(toks, pick(text, a.sec.kind))
