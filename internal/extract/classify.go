@@ -146,6 +146,19 @@ var gratitudeStems = []string{"thankful", "grateful", "agradecid", "grat", "reco
 // gratitude reports a sentence (folded) that is thankful for something
 // other than the readers.
 func gratitude(s string) bool {
+	loc := gratitudeIndex(s)
+	return loc != nil && !readerThanks.MatchString(s[loc[1]:])
+}
+
+// thanksReaders reports a sentence (folded) that is thankful for the
+// readers ("We are so grateful for your support"): a sign-off.
+func thanksReaders(s string) bool {
+	loc := gratitudeIndex(s)
+	return loc != nil && readerThanks.MatchString(s[loc[1]:])
+}
+
+// gratitudeIndex locates gratitudeStart in s, looking for its stems first.
+func gratitudeIndex(s string) []int {
 	h := s[:min(len(s), 80)]
 	found := false
 	for _, stem := range gratitudeStems {
@@ -155,10 +168,9 @@ func gratitude(s string) bool {
 		}
 	}
 	if !found {
-		return false
+		return nil
 	}
-	loc := gratitudeStart.FindStringIndex(s)
-	return loc != nil && !readerThanks.MatchString(s[loc[1]:])
+	return gratitudeStart.FindStringIndex(s)
 }
 
 // ownKind is the kind the first sentence of a point asks for by its own
@@ -184,7 +196,7 @@ func requestKind(text string) kinds {
 // nothing.
 func isClosing(text string) bool {
 	f := trimSentenceStart(folded(head(text)))
-	if !closingStart.MatchString(f) || praiseStart.MatchString(f) {
+	if !(closingStart.MatchString(f) || thanksReaders(f)) || praiseStart.MatchString(f) {
 		return false
 	}
 	return requestKind(text) == kindNone

@@ -62,7 +62,8 @@ var (
 	// godWords support a weak praise word.
 	godWords = wordSet(`god lord jesus dios senor deus senhor dieu seigneur gott herrn herr mungu bwana yesu tuhan yesus give`)
 	// fillerWords may stand in a label or heading beside the kind words.
-	fillerWords = wordSet(`our my some a an few specific current recent urgent special key main latest new this these
+	fillerWords = wordSet(`our my some a an few specific current recent urgent special key main latest new this these reason reasons
+		razon razones razoes raison raisons grund grunde sababu alasan
 		week weeks month months points point needs need items item topics topic focus list update updates
 		report reports notes corner time and or with us me for please how you can to ways way keep join continue
 		the him give giving let lets s also together more still what we are is of in on about today here

@@ -115,6 +115,11 @@ func (a *assembler) labelled(b *block, l label, rest []*block) int {
 		a.sec = section{kind: l.kind}
 		return 0
 	}
+	if l.symbol && len(b.children) == 0 && kindHeadingLine(body) {
+		// "🙏 Prayer requests": an emoji before a heading's words.
+		a.sec = section{kind: headingKind(body)}
+		return 0
+	}
 	took := 0
 	if b.kind == bPara && endsWithColon(body) && len(rest) > 0 {
 		next := rest[0]
