@@ -169,12 +169,33 @@ func (c *cache) get(ctx context.Context, sn *snapshot, key, route string, q url.
 	if sn.size.Add(1) > int64(c.cfg.max) {
 		sn.evictOne(key)
 	}
+	c.render(ctx, sn, key, e, route, q, sc)
+	return e
+}
+
+// render fills e and wakes the requests waiting for it, even if rendering
+// panics; a failed render is dropped so the next request tries again.
+func (c *cache) render(ctx context.Context, sn *snapshot, key string, e *entry, route string, q url.Values, sc site.Scope) {
+	e.status, e.msg = http.StatusInternalServerError, "internal error" // until fill says otherwise
+	defer func() {
+		if e.status == http.StatusInternalServerError {
+			sn.entries.Delete(key)
+			sn.size.Add(-1)
+		}
+		close(e.ready)
+	}()
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), renderTimeout)
 	defer cancel()
 	c.cfg.onRender()
 	page, err := c.cfg.render(rctx, route, q, sc)
 	e.fill(page, err)
-	if err == nil && !page.Expires.IsZero() {
+	if err != nil {
+		if e.status == http.StatusInternalServerError {
+			c.cfg.logger.Error("render", "route", route, "err", err)
+		}
+		return
+	}
+	if !page.Expires.IsZero() {
 		e.expires = page.Expires.UnixNano()
 		e.modified = c.cfg.now().UTC().Truncate(time.Second)
 		if sn.modified.After(e.modified) {
@@ -182,14 +203,6 @@ func (c *cache) get(ctx context.Context, sn *snapshot, key, route string, q url.
 		}
 		e.lastModified = []string{e.modified.Format(http.TimeFormat)}
 	}
-	if e.status == http.StatusInternalServerError {
-		// Not kept: the next request tries again.
-		c.cfg.logger.Error("render", "route", route, "err", err)
-		sn.entries.Delete(key)
-		sn.size.Add(-1)
-	}
-	close(e.ready)
-	return e
 }
 
 // evictOne drops one finished entry other than keep, to bound the cache
@@ -225,6 +238,7 @@ func (e *entry) fill(page *site.Page, err error) {
 		e.status, e.msg = http.StatusInternalServerError, "internal error"
 		return
 	}
+	e.status = 0
 	e.body = page.Body
 	sum := sha256.Sum256(page.Body)
 	tag := base64.RawURLEncoding.EncodeToString(sum[:18])
