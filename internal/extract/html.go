@@ -60,6 +60,35 @@ var formatTags = map[atom.Atom]string{
 
 var msoLevel = regexp.MustCompile(`level(\d)`)
 
+// cssRule is one simple class rule of a style sheet (".c3{font-weight:700}"),
+// as Google Docs and other exporters write bold; boldWeight is a bold
+// font-weight declaration.
+var (
+	cssRule    = regexp.MustCompile(`\.([A-Za-z0-9_-]{1,40})\s*\{([^{}]*)\}`)
+	boldWeight = regexp.MustCompile(`font-weight:\s*(?:bold|bolder|[6-9]00)\b`)
+)
+
+// maxCSS bounds how much of a page's style sheets is read for bold classes.
+const maxCSS = 64 << 10
+
+// boldClasses finds the classes a page's style sheets make bold.
+func boldClasses(doc *goquery.Document) map[string]bool {
+	var sb strings.Builder
+	doc.Find("style").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		sb.WriteString(s.Text())
+		return sb.Len() < maxCSS
+	})
+	css := sb.String()
+	css = strings.ToLower(css[:min(len(css), maxCSS)])
+	out := map[string]bool{}
+	for _, m := range cssRule.FindAllStringSubmatch(css, 500) {
+		if boldWeight.MatchString(m[2]) {
+			out[m[1]] = true
+		}
+	}
+	return out
+}
+
 // htmlBlocks turns an HTML page or fragment into blocks.
 func htmlBlocks(content string) []*block {
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(content))
@@ -70,7 +99,7 @@ func htmlBlocks(content string) []*block {
 	if root.Length() == 0 {
 		root = doc.Selection
 	}
-	w := &walker{buf: newInline(), sizes: map[*html.Node]int{}}
+	w := &walker{buf: newInline(), sizes: map[*html.Node]int{}, boldClass: boldClasses(doc)}
 	for _, n := range root.Nodes {
 		w.total += w.size(n, 0)
 	}
@@ -95,6 +124,8 @@ type walker struct {
 	// sizes holds the text length of each element; total is the page's.
 	sizes map[*html.Node]int
 	total int
+	// boldClass holds the classes the page's style sheets make bold.
+	boldClass map[string]bool
 }
 
 // size measures the text under n.
@@ -144,7 +175,11 @@ func (w *walker) node(n *html.Node, depth int) {
 		return
 	}
 	a := n.DataAtom
-	if name, ok := formatTags[a]; ok {
+	name, ok := formatTags[a]
+	if !ok && a == atom.Span && w.styledBold(n) {
+		name, ok = "strong", true
+	}
+	if ok {
 		w.buf.open(name, "")
 		if name == "strong" {
 			w.buf.bold++
@@ -485,6 +520,23 @@ func (w *walker) noise(n *html.Node) bool {
 			if noiseName(at.Val) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// styledBold reports a span made bold by its style or its class, the way
+// exporters that write no <b> mark bold text.
+func (w *walker) styledBold(n *html.Node) bool {
+	if boldWeight.MatchString(strings.ToLower(attr(n, "style"))) {
+		return true
+	}
+	if len(w.boldClass) == 0 {
+		return false
+	}
+	for _, c := range strings.Fields(strings.ToLower(attr(n, "class"))) {
+		if w.boldClass[c] {
+			return true
 		}
 	}
 	return false
