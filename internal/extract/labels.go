@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -339,13 +340,13 @@ func leadSymbols(s string) (int, kinds) {
 	return i, k
 }
 
-// separator measures a label's separator at the start of s: a colon, or a
-// dash set off by space, and the space after it.
+// separator measures a label's separator at the start of s: a colon, a
+// tilde, or a dash set off by space, and the space after it.
 func separator(s string) int {
 	t := strings.TrimLeft(s, " ")
 	n := len(s) - len(t)
 	switch {
-	case strings.HasPrefix(t, ":"):
+	case strings.HasPrefix(t, ":"), strings.HasPrefix(t, "~"):
 		n++
 	case strings.HasPrefix(t, "–"), strings.HasPrefix(t, "—"):
 		n += len("–")
@@ -385,11 +386,14 @@ func textLabel(s string, bold int) (label, bool) {
 			return label{kind: k, n: n + len(s[n:]) - len(strings.TrimLeftFunc(s[n:], isSpace))}, true
 		}
 	}
+	if l, ok := bracketLabel(s); ok {
+		return l, true
+	}
 	limit := min(len(s), 60)
 	for i := 0; i < limit; i++ {
 		c := s[i]
 		switch {
-		case c == ':':
+		case c == ':', c == '~':
 		case c == '-' && i > 0 && s[i-1] == ' ':
 		case strings.HasPrefix(s[i:], "–"), strings.HasPrefix(s[i:], "—"):
 		default:
@@ -399,13 +403,67 @@ func textLabel(s string, bold int) (label, bool) {
 		if sep == 0 {
 			continue
 		}
-		if k := labelKind(strings.TrimRight(s[:i], " ")); k != kindNone {
+		head := strings.TrimRight(s[:i], " ")
+		if k := labelKind(head); k != kindNone {
 			return label{kind: k, n: i + sep}, true
+		}
+		if thanksLabel(head, s[i+sep:]) {
+			return label{kind: kindPraise, n: i + sep}, true
 		}
 		return label{}, false
 	}
 	return label{}, false
 }
+
+// brackets pairs the marks that enclose a label written as a tag
+// ("[Prayer]", "(Praise)", "【Prayer】").
+var brackets = map[rune]rune{'[': ']', '(': ')', '【': '】', '〔': '〕', '{': '}', '<': '>'}
+
+// bracketLabel finds a kind phrase enclosed in brackets at the start of s,
+// with an optional separator after it.
+func bracketLabel(s string) (label, bool) {
+	open, size := utf8.DecodeRuneInString(s)
+	closing, ok := brackets[open]
+	if !ok {
+		return label{}, false
+	}
+	end := strings.IndexRune(s[:min(len(s), 48)], closing)
+	if end <= size {
+		return label{}, false
+	}
+	k := labelKind(s[size:end])
+	if k == kindNone {
+		return label{}, false
+	}
+	n := end + utf8.RuneLen(closing)
+	if sep := separator(s[n:]); sep > 0 {
+		n += sep
+	}
+	return label{kind: k, n: n + len(s[n:]) - len(strings.TrimLeftFunc(s[n:], isSpace))}, true
+}
+
+// thanksWords say thank you on their own.
+var thanksWords = wordSet(`thanks thank gracias merci danke asante asanteni obrigado obrigada terima kasih dankeschon`)
+
+// thanksLabel reports a bare "Thanks:" that labels something to give thanks
+// for, rather than thanking people ("Thanks: to all who came", "Merci :
+// vous êtes formidables").
+func thanksLabel(head, body string) bool {
+	ws := words(head)
+	if len(ws) == 0 || len(ws) > 2 {
+		return false
+	}
+	for _, w := range ws {
+		if !thanksWords[w] {
+			return false
+		}
+	}
+	f := trimSentenceStart(folded(body[:min(len(body), 80)]))
+	return hasWord(f) && !readerThanks.MatchString(f) && !thanksObject.MatchString(f)
+}
+
+// thanksObject opens the words after a thank-you that name whom it thanks.
+var thanksObject = regexp.MustCompile(`^(?:to|a|al|ao|aux?|an|kwa|kepada|for (?:your|all|everyone|the prayers)|everyone|all)\b`)
 
 // markerSet holds a partner's own labels from Options.
 type markerSet struct {
