@@ -12,7 +12,7 @@ import (
 // ("Please", "Would you", "We would also ask you to"). Go's regexp is
 // linear in its input, so none of these can be made to backtrack.
 var (
-	askPrefix = regexp.MustCompile(`^(?:(?:please|pls|also|and|so|now|but|especially|finally|lastly|today|again|kindly|continue to|keep on|por favor|favor|tambien|y|e|et|und|auch|bitte|tafadhali|pia|mohon|tolong|juga|dan|merci de|s'il vous plait|sigan|continuem a|continuez a|vamos|mari kita|mari|lasst uns|na)[ ,]+` +
+	askPrefix = regexp.MustCompile(`^(?:(?:please|pls|also|and|so|now|but|especially|finally|lastly|today|again|kindly|continue to|keep on|por favor|favor|tambien|y|e|et|und|auch|bitte|tafadhali|pia|mohon|tolong|juga|dan|merci de|s'il vous plait|sigan|continuem a|continuez a|vamos|marilah kita|marilah|mari kita|mari|lasst uns|na)[ ,]+` +
 		`|(?:would|could|can|will) you(?: please| also| kindly)*(?: join (?:us|me)(?: in| and| to)?)? ` +
 		`|(?:we|i)(?: would|'d| will)?(?: also| really| humbly| kindly| especially)*(?: like to| love for you to| love you to| want to)? (?:ask|invite|urge|encourage|request)(?: you| everyone| all of you| all)?(?: to| that you)? ` +
 		`|join (?:us|me) (?:in|as we|to) ` +
@@ -24,7 +24,7 @@ var (
 		`|priez\b|prions\b|prier pour\b|intercedez\b|demandez au seigneur\b` +
 		`|betet\b|beten (?:wir|sie)\b|bittet gott\b|uns beten\b|beten\b` +
 		`|ombeni\b|tuombe\b|tuombee\b|niombee\b|muombee\b|waombee\b|tumuombe\b` +
-		`|doakan(?:lah)?\b|berdoa(?:lah)? (?:untuk|agar|supaya|bagi)\b|berdoa\b|dukungan doa\b|doa (?:untuk|agar|bagi)\b)`)
+		`|doakan(?:lah)?\b|mendoakan\b|berdoa(?:lah)? (?:untuk|agar|supaya|bagi)\b|berdoa\b|dukungan doa\b|doa (?:untuk|agar|bagi)\b)`)
 	praiseStart = regexp.MustCompile(`^(?:praise (?:god|the lord|him|jesus|be)\b|praise (?:for|that)\b|thank (?:god|the lord|jesus|him)\b|thank you,? (?:god|lord|jesus|father)\b|thanks (?:be )?to (?:god|the lord|jesus)\b` +
 		`|give thanks\b|giving thanks\b|(?:we|i) (?:also )?(?:thank|praise|bless) (?:god|the lord|jesus|him)\b|(?:we|i) give thanks\b` +
 		`|(?:we|i) (?:also )?rejoice\b|rejoice\b|(?:thanking|praising) (?:god|the lord|him)\b|celebrate with us\b` +
@@ -58,13 +58,16 @@ var (
 		`|merci\b|avec (?:toute )?(?:notre|nos|mon)\b|amities\b|fraternellement\b|vielen dank\b|danke\b|herzliche gruse|liebe gruse|gottes segen\b|asante\b|terima kasih\b|salam\b|salamat\b|p\.? ?s\.?\b|p\.? ?d\.?\b)`)
 	// appealStart is an appeal to give, sign up or share.
 	appealStart = regexp.MustCompile(`^(?:please )?(?:give (?:to|online|now|a gift|generously|at|through|today)|donate|support (?:the|our|us)|sponsor|subscribe|sign up|register|rsvp|share (?:this|our)|follow us|click|visit|download|learn more|read more|watch|listen|view (?:this|it|our)|mark your calendars?|save the date|to give\b|if you (?:would like|want|wish|are able) to (?:give|support|donate)|gifts? (?:for|can|may|to)|you can (?:give|donate|support))`)
+	// greetingStart opens a letter's greeting ("Dear friends,", "Queridos
+	// hermanos", "Wapendwa ndugu").
+	greetingStart = regexp.MustCompile(`^(?:dear(?:est)?|hello|hi|greetings|beloved|queridos?|queridas?|estimados?|amados?|caros?|caras?|prezados?|prezadas?|chers?|cheres?|bien-aimes|liebe|lieber|hallo|wapendwa|salamu|saudara-saudara|saudara|shalom)\b`)
 	// eventTime is a clock time, which event notices carry.
 	eventTime = regexp.MustCompile(`\b\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.h]\d{2}\b`)
 	eventWord = regexp.MustCompile(`\b(?:meets?|meeting|join us|invited?|welcome|will be held|rsvp|register|location|room|hall|breakfast|lunch|dinner|supper)\b`)
 	// leadInStart opens a sentence that introduces the points after it.
 	leadInStart = regexp.MustCompile(`^(?:here (?:are|is)|here's|below (?:are|is)|these are|the following|some (?:ways|things)|a few (?:ways|things)|aqui (?:estan|tienen|van)|estos son|estes sao|aqui estao|voici|hier (?:sind|ist|die|unsere)|berikut|haya ni)\b`)
 	// prayerMention and praiseMention find the kind words anywhere.
-	prayerMention = regexp.MustCompile(`\b(?:pray|prayer|prayers|praying|intercession|intercede|oraci|orar|oren|oremos|oracao|oracoes|orem|priere|prieres|priez|prions|prier|gebet|beten|betet|furbitte|maombi|omba|ombeni|tuombe|doa|berdoa|doakan)`)
+	prayerMention = regexp.MustCompile(`\b(?:pray|prayer|prayers|praying|intercession|intercede|oraci|orar|oren|oremos|oracao|oracoes|orem|priere|prieres|priez|prions|prier|gebet|beten|betet|furbitte|maombi|omba|ombeni|tuombe|doa|berdoa|doakan|mendoakan|didoakan)`)
 	praiseMention = regexp.MustCompile(`\b(?:prais|thanksgiving|give thanks|giving thanks|thank (?:god|the lord)|grateful|gratitude|rejoic|celebrat|alaban|agradec|gratitud|louv|gratid|gracas|louang|rendons grace|reconnaiss|dank|lob|sifa|shukr|syukur|puji)`)
 	// verseRef is a Bible reference closing a quotation ("(Philippians
 	// 4:6)", "— John 3:16").
@@ -245,6 +248,11 @@ func isVerse(text string) bool {
 	}
 	last := t[strings.LastIndexAny(t, "\"”»“")+1:]
 	return len(strings.Fields(last)) <= 1
+}
+
+// isGreeting reports a paragraph that opens with a letter's greeting.
+func isGreeting(text string) bool {
+	return greetingStart.MatchString(trimSentenceStart(folded(head(text))))
 }
 
 // isAppeal reports an appeal to give, sign up or share, or a feed footer.

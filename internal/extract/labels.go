@@ -38,7 +38,7 @@ var (
 		priere prieres priez prions prier requete requetes intercession
 		gebet gebete gebetsanliegen gebetsanliegen gebetsbitten gebetsanlasse gebetspunkte gebetsliste gebetsinfo
 		beten betet furbitte furbitten anliegen bitte bitten gebetsbitte gebetsanliegen gebetsthemen gebetsanlass
-		maombi ombi ombeni tuombe tuombee kuomba maombezi ombea
+		maombi ombi ombeni tuombe tuombee kuomba kuombea maombezi ombea mwombee
 		doa doakan berdoa
 		plegaria plegarias ruego ruegos suplica suplicas supplication supplications`)
 	// praiseWords name thanksgiving.
@@ -49,7 +49,7 @@ var (
 		louange louanges louons reconnaissance remerciements remercions
 		dank dankbar dankbarkeit danken dankt dankesanliegen dankanliegen lob loben lobt lobpreis
 		danksagung danksagungen dankesgrund dankesgrunde dankespunkte
-		sifa sifu shukrani shukurani tunamshukuru tumshukuru tunashukuru
+		sifa sifu kusifu kumsifu shukrani shukurani shukuru kushukuru kumshukuru mshukuru tunamshukuru tumshukuru tunashukuru
 		syukur bersyukur pujian puji`)
 	// weakPraise words thank someone; they name praise only beside another
 	// kind word or a name of God ("Give thanks", "Gracias a Dios"), never on

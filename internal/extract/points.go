@@ -24,6 +24,9 @@ type section struct {
 	// title marks a section opened by the update's own title, which gives
 	// its kind to lists and tables under it but not to paragraphs.
 	title bool
+	// level is the level of the heading that opened the section, 0 if
+	// none did.
+	level int
 	style style
 }
 
@@ -43,7 +46,7 @@ func (a *assembler) run(blocks []*block) []Point {
 			a.sec = section{}
 			continue
 		case bHeading:
-			a.sec = section{kind: headingKind(plain(b.toks, " ")), title: b.level == 1}
+			a.heading(b)
 			continue
 		case bHeaderRow:
 			a.headerRow(b)
@@ -78,7 +81,7 @@ func (a *assembler) run(blocks []*block) []Point {
 		}
 		if len(b.children) == 0 {
 			if k, ok := leadInKind(text); ok {
-				a.sec = section{kind: k}
+				a.leadIn(k)
 				continue
 			}
 		}
@@ -93,6 +96,29 @@ func (a *assembler) run(blocks []*block) []Point {
 		}
 	}
 	return a.out
+}
+
+// heading reads a heading. A heading that names no kind, below a heading
+// that does ("We pray" then "The sick and housebound"), is the title of a
+// topic within the section: the points under it keep the section's kind.
+func (a *assembler) heading(b *block) {
+	k := headingKind(plain(b.toks, " "))
+	if k == kindNone && a.sec.kind != kindNone && a.sec.level > 0 && b.level > a.sec.level {
+		a.sec.style = styleNone
+		return
+	}
+	a.sec = section{kind: k, title: b.level == 1, level: b.level}
+}
+
+// leadIn reads a lead-in of kinds k. One that names no kind under a kind
+// heading ("PRAYER POINTS" then "Let us bring these before God:") only
+// introduces the heading's points.
+func (a *assembler) leadIn(k kinds) {
+	if k == kindNone && a.sec.kind != kindNone {
+		a.sec.style = styleNone
+		return
+	}
+	a.sec = section{kind: k}
 }
 
 // headingLike reports a paragraph that works as a heading: short, all in
@@ -188,7 +214,13 @@ func (a *assembler) para(b *block, text string) {
 	if a.sec.style == styleList || a.sec.style == styleLabelled || a.sec.style == stylePara {
 		a.sec = section{}
 	}
-	if k := requestKind(text); k != kindNone {
+	k := requestKind(text)
+	if k == kindPraise && isGreeting(text) {
+		// "Dear friends, we thank God for our years together": thanks
+		// in a letter's greeting is courtesy, not a point.
+		return
+	}
+	if k != kindNone {
 		a.split(b.toks, k)
 	}
 }
