@@ -111,10 +111,16 @@ func BenchmarkItemsFiltered(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	// A tag filter reaches the store as its partners: one tag in seven.
+	var tagged []string
+	for p := 0; p < partners; p += 7 {
+		tagged = append(tagged, fmt.Sprintf("p%03d", p))
+	}
 	queries := []struct {
 		name string
 		q    feed.Query
 	}{
+		{"kind+tag(72partners)", feed.Query{Kinds: []feed.Kind{feed.KindPrayer}, Partners: tagged, Limit: 50}},
 		{"kind+partner", feed.Query{Kinds: []feed.Kind{feed.KindPraise}, Partners: []string{"p123"}, Limit: 50}},
 		{"kind+5partners", feed.Query{Kinds: []feed.Kind{feed.KindPrayer}, Partners: []string{"p001", "p100", "p200", "p300", "p499"}, Limit: 50}},
 		{"kind", feed.Query{Kinds: []feed.Kind{feed.KindPraise}, Limit: 50}},
