@@ -57,7 +57,7 @@ var (
 		`|(?:muchas )?gracias\b|con (?:carino|amor|gratitud)\b|un abrazo\b|bendiciones\b|(?:les|os|vos) agradecemos\b|obrigad[oa]s?\b|um abraco\b|com carinho\b|abracos\b` +
 		`|merci\b|avec (?:toute )?(?:notre|nos|mon)\b|amities\b|fraternellement\b|vielen dank\b|danke\b|herzliche gruse|liebe gruse|gottes segen\b|asante\b|terima kasih\b|salam\b|salamat\b|p\.? ?s\.?\b|p\.? ?d\.?\b)`)
 	// appealStart is an appeal to give, sign up or share.
-	appealStart = regexp.MustCompile(`^(?:please )?(?:give (?:to|online|now|a gift|generously|at|through|today)|donate|support (?:the|our|us)|sponsor|subscribe|sign up|register|rsvp|share (?:this|our)|follow us|click|visit|download|learn more|read more|watch|listen|view (?:this|it|our)|mark your calendars?|save the date|to give\b|if you (?:would like|want|wish|are able) to (?:give|support|donate)|gifts? (?:for|can|may|to)|you can (?:give|donate|support))`)
+	appealStart = regexp.MustCompile(`^(?:please )?(?:give (?:to|online|now|a gift|generously|at|through|today)|donate|support (?:the|our|us)|sponsor|subscribe|sign up|register|rsvp|share (?:this|our)|follow us|click|visit|download|learn more|read more|watch|listen|view (?:this|it|our)|mark your calendars?|save the date|to give\b|if you (?:would like|want|wish|are able) to (?:give|support|donate)|gifts? (?:for|can|may|to)|you can (?:give|donate|support))\b`)
 	// greetingStart opens a letter's greeting ("Dear friends,", "Queridos
 	// hermanos", "Wapendwa ndugu").
 	greetingStart = regexp.MustCompile(`^(?:dear(?:est)?|hello|hi|greetings|beloved|queridos?|queridas?|estimados?|amados?|caros?|caras?|prezados?|prezadas?|chers?|cheres?|bien-aimes|liebe|lieber|hallo|wapendwa|salamu|saudara-saudara|saudara|shalom)\b`)

@@ -27,6 +27,9 @@ type section struct {
 	// level is the level of the heading that opened the section, 0 if
 	// none did.
 	level int
+	// cols holds the kinds a table's column headers give ("Partner |
+	// Praise | Prayer"), when at least one names a kind.
+	cols  []kinds
 	style style
 }
 
@@ -236,10 +239,35 @@ func tooShort(text string) bool {
 // focus" makes the rows under it points.
 func (a *assembler) headerRow(b *block) {
 	var k kinds
-	for _, c := range b.cells {
-		k |= headingKind(plain(c, " "))
+	cols := make([]kinds, len(b.cells))
+	for i, c := range b.cells {
+		cols[i] = headingKind(plain(c, " "))
+		k |= cols[i]
 	}
 	a.sec = section{kind: k}
+	if k != kindNone && len(cols) > 1 {
+		a.sec.cols = cols
+	}
+}
+
+// columns reads a row under column headers that name kinds: each cell
+// under a kind's header is a point of that kind; the other cells (a
+// partner's name, a date) only say whom or when it is about.
+func (a *assembler) columns(b *block) bool {
+	if len(a.sec.cols) != len(b.cells) {
+		return false
+	}
+	for i, c := range b.cells {
+		if a.sec.cols[i] == kindNone {
+			continue
+		}
+		text := plain(c, " ")
+		if isNotice(text) {
+			continue
+		}
+		a.split(c, pick(text, a.sec.cols[i]))
+	}
+	return true
 }
 
 // row reads a table row. A short first cell ("Monday", "Praise") labels
@@ -247,6 +275,9 @@ func (a *assembler) headerRow(b *block) {
 // past the end of the section its header opened.
 func (a *assembler) row(b *block) {
 	a.sec.style = styleList
+	if a.columns(b) {
+		return
+	}
 	cells := b.cells
 	var k kinds
 	if len(cells) >= 2 {
