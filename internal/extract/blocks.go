@@ -161,7 +161,7 @@ func (g *grouper) add(l line) {
 		return
 	}
 	alone := g.standalone(l)
-	if g.cur != nil && !alone && (!g.blank || (g.cur.kind == bItem && g.top != nil && l.indent > g.top.indent)) {
+	if g.cur != nil && !alone && (!g.blank || g.continues(l)) {
 		g.cur.lines = append(g.cur.lines, l)
 		g.blank = false
 		return
@@ -179,6 +179,13 @@ func (g *grouper) add(l line) {
 	}
 	g.cur = &gblock{kind: bPara, lines: []line{l}}
 	g.out = append(g.out, g.cur)
+}
+
+// continues reports a line after a blank line that goes on with the list
+// entry above: indented under it, and not a sign-off ("<TAB>With
+// gratitude,"), which letters indent as much as their paragraphs.
+func (g *grouper) continues(l line) bool {
+	return g.cur.kind == bItem && g.top != nil && l.indent > g.top.indent && !isClosing(l.text)
 }
 
 // heading adds a heading line.

@@ -36,6 +36,10 @@ var (
 		`|(?:wir )?danken (?:gott|dem herrn|jesus)\b|dankt (?:gott|mit uns|dem herrn)\b|gott sei dank\b|lobt (?:gott|den herrn)\b|(?:wir )?loben (?:gott|den herrn)\b|dank sei gott\b|danke,? (?:herr|jesus|gott)\b` +
 		`|tunamshukuru\b|tumshukuru\b|mshukuruni\b|mshukuru\b|asante (?:mungu|yesu|bwana)\b|bwana asifiwe\b|mungu asifiwe\b|sifa (?:kwa|ziwe kwa) (?:mungu|bwana)\b` +
 		`|puji tuhan\b|syukur (?:kepada|pada|bagi) tuhan\b|(?:kami )?bersyukur\b|terpujilah\b|haleluya\b|ucapan syukur\b)`)
+	// reportedRequest passes on someone's request for prayer ("Alex asked
+	// for prayer for ...", "Maria pidió oración por ...").
+	reportedRequest = regexp.MustCompile(`^(?:\S+ ){1,4}(?:has |have |had )?(?:asked|asks|requested|requests|would (?:appreciate|love|value)|covets?|needs?) (?:for |us for |your |our )?(?:prayers?|intercession)\b` +
+		`|^(?:\S+ ){1,4}(?:pidio|pide|piden|pidieron|pediu|pede|pedem|pediram) (?:oracion|oraciones|oracao|oracoes)\b`)
 	// gratitudeStart is a sentence that says the writers are thankful for
 	// something ("We are so thankful that ...", "Estamos muy agradecidos
 	// porque ...", "Wir sind dankbar, dass ..."): praise, unless what they
@@ -137,6 +141,9 @@ func startKind(s string) kinds {
 	}
 	if gratitude(s) {
 		return kindPraise
+	}
+	if reportedRequest.MatchString(s) {
+		return kindPrayer
 	}
 	return kindNone
 }
