@@ -38,8 +38,20 @@ var (
 		`|puji tuhan\b|syukur (?:kepada|pada|bagi) tuhan\b|(?:kami )?bersyukur\b|terpujilah\b|haleluya\b|ucapan syukur\b)`)
 	// reportedRequest passes on someone's request for prayer ("Alex asked
 	// for prayer for ...", "Maria pidió oración por ...").
-	reportedRequest = regexp.MustCompile(`^(?:\S+ ){1,4}(?:has |have |had )?(?:asked|asks|requested|requests|would (?:appreciate|love|value)|covets?|needs?) (?:for |us for |your |our )?(?:prayers?|intercession)\b` +
+	reportedRequest = regexp.MustCompile(`^(?:\S+ ){1,6}(?:has |have |had )?(?:asked|asks|requested|requests|would (?:appreciate|love|value)|covets?|needs?) (?:for |us for |your |our )?(?:prayers?|intercession)\b` +
 		`|^(?:\S+ ){1,4}(?:pidio|pide|piden|pidieron|pediu|pede|pedem|pediram) (?:oracion|oraciones|oracao|oracoes)\b`)
+	// praiseForReaders thanks God for the readers themselves ("We praise
+	// God for faithful givers like you"): a receipt's or a letter's
+	// courtesy, not a thanksgiving to share.
+	praiseForReaders = regexp.MustCompile(`^(?:(?:we|i) )?(?:also )?(?:praise|thank|bless|give thanks to) (?:god|the lord|jesus|him) (?:for|because of) [^.!?;]*\b(?:you|your|yours)\b` +
+		`|^(?:damos|demos|doy) gracias a (?:dios|senor) por [^.!?;]*\b(?:ustedes|usted|su|sus|vosotros|ti)\b` +
+		`|^(?:nous )?(?:rendons grace|remercions (?:dieu|le seigneur)) (?:a dieu )?pour [^.!?;]*\b(?:vous|votre|vos)\b`)
+	// poolReminder asks a church to pray for a partner in its groups or
+	// homes ("Please pray for the Lims in your small groups"): a reminder
+	// to pray, not a point of its own.
+	poolReminder = regexp.MustCompile(`^pray for (?:\S+ ){1,4}?(?:(?:this|next|each|every) (?:week|month|sunday|day) |regularly |daily |often |by name )*` +
+		`(?:in your (?:small |home |life |house |cell )?(?:groups?|homes?|famil(?:y|ies)|devotions|quiet times?|prayers)|as a (?:church|family|congregation)|at home|with your (?:family|group|children))` +
+		`(?: (?:this|next|each|every) (?:week|month|sunday|day)| regularly| daily)?[.!]?$`)
 	// gratitudeStart is a sentence that says the writers are thankful for
 	// something ("We are so thankful that ...", "Estamos muy agradecidos
 	// porque ...", "Wir sind dankbar, dass ..."): praise, unless what they
@@ -135,8 +147,14 @@ func startKind(s string) kinds {
 	}
 	switch {
 	case prayerStart.MatchString(s):
+		if poolReminder.MatchString(sentence(s)) {
+			return kindNone
+		}
 		return kindPrayer
 	case praiseStart.MatchString(s):
+		if praiseForReaders.MatchString(sentence(s)) {
+			return kindNone
+		}
 		return kindPraise
 	}
 	if gratitude(s) {
@@ -146,6 +164,15 @@ func startKind(s string) kinds {
 		return kindPrayer
 	}
 	return kindNone
+}
+
+// sentence is the first sentence of s.
+func sentence(s string) string {
+	s = head(s)
+	if i := strings.IndexAny(s, ".!?;"); i >= 0 {
+		return s[:i+1]
+	}
+	return s
 }
 
 // gratitudeStems are the words one of which every sentence gratitudeStart
