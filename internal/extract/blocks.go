@@ -31,6 +31,8 @@ type block struct {
 	cells    [][]tok
 	// allBold marks an HTML paragraph written entirely in bold.
 	allBold bool
+	// stanza marks a paragraph set out as verse: a hymn or poem.
+	stanza bool
 }
 
 // maxBlocks bounds the work done on one update.
@@ -230,8 +232,39 @@ func (g *grouper) block(gb *gblock) *block {
 		}
 	}
 	b.toks = joinToks(parts...)
+	b.stanza = gb.kind == bPara && isStanza(gb.lines)
 	for _, c := range gb.children {
 		b.children = append(b.children, g.block(c))
 	}
 	return b
+}
+
+// isStanza reports lines set out as verse: at least four short lines,
+// most of them ending in punctuation, where lines run on into each other
+// (one starts in lower case) or end mid-sentence on a comma or semicolon.
+// Prose wrapped to a width rarely ends its lines in punctuation, and a
+// list of short sentences ends each line on a full stop and starts the
+// next in capitals.
+func isStanza(lines []line) bool {
+	if len(lines) < 4 {
+		return false
+	}
+	punct, pause, runOn := 0, 0, false
+	for i, l := range lines {
+		t := strings.TrimFunc(l.text, isSpace)
+		if t == "" || utf8.RuneCountInString(t) > 60 {
+			return false
+		}
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, "\"'”’)"))
+		if strings.ContainsRune(",;:!?.", last) {
+			punct++
+		}
+		if strings.ContainsRune(",;:", last) {
+			pause++
+		}
+		if first, _ := utf8.DecodeRuneInString(t); i > 0 && unicode.IsLower(first) {
+			runOn = true
+		}
+	}
+	return punct*2 >= len(lines) && (runOn || pause*2 >= len(lines))
 }

@@ -79,7 +79,7 @@ func (a *assembler) run(blocks []*block) []Point {
 			a.sec = section{kind: k}
 			continue
 		}
-		if isVerse(text) {
+		if b.stanza || isVerse(text) {
 			continue
 		}
 		if len(b.children) == 0 {
