@@ -70,11 +70,12 @@ func serve(ctx context.Context, sc serveConfig) error {
 		Metrics:    metrics,
 		Logger:     sc.logger,
 	})
-	srv := &http.Server{
-		Handler:           handler,
+	// The frontend answers plain feed polls itself and hands every other
+	// connection to this http.Server.
+	srv := handler.NewFrontend(&http.Server{
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
-	}
+	})
 	workerDone := make(chan struct{})
 	go func() {
 		defer close(workerDone)

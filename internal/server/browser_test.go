@@ -80,17 +80,16 @@ func TestWidgetInChromium(t *testing.T) {
 		e.server.ServeHTTP(w, r)
 	}))
 	t.Cleanup(pf.Close)
+	// Loopback on two ports: 127.0.0.1 for the church and localhost for
+	// prayerfeed, so the origins differ by host as well as port.
+	pfURL := strings.Replace(pf.URL, "127.0.0.1", "localhost", 1)
 	church := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		// A cookie of the church's own, which must not travel to the feed.
 		http.SetCookie(w, &http.Cookie{Name: "church_session", Value: "abc", Path: "/"})
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.Write([]byte(strings.Replace(churchPage, "PRAYERFEED", pf.URL, 1)))
+		w.Write([]byte(strings.Replace(churchPage, "PRAYERFEED", pfURL, 1)))
 	}))
 	t.Cleanup(church.Close)
-	// Loopback on two ports: 127.0.0.1 for the church and localhost for
-	// prayerfeed, so the origins differ by host as well as port.
-	pf.URL = strings.Replace(pf.URL, "127.0.0.1", "localhost", 1)
-	church.URL = strings.Replace(church.URL, "localhost", "127.0.0.1", 1)
 
 	dom := dumpDOM(t, bin, church.URL+"/")
 	doc, err := goquery.NewDocumentFromReader(strings.NewReader(dom))

@@ -133,11 +133,15 @@ type entry struct {
 
 	// expires (unix nanoseconds) is when a page that shows this week's
 	// rotation must be rendered again; 0 for pages that change only with
-	// the store. Such a page carries its own Last-Modified, its render
-	// time, so If-Modified-Since sees the new week.
-	expires      int64
+	// the store.
+	expires int64
+	// modified is the page's Last-Modified: the store's last change, or
+	// for a weekly page its render time, so If-Modified-Since sees the
+	// new week.
 	modified     time.Time
 	lastModified []string
+	// raw are the response heads the frontend writes, by rawIndex.
+	raw [4][]byte
 
 	body, gz                      []byte
 	etag, etagGz                  string
@@ -195,14 +199,15 @@ func (c *cache) render(ctx context.Context, sn *snapshot, key string, e *entry, 
 		}
 		return
 	}
+	e.modified, e.lastModified = sn.modified, sn.lastModified
 	if !page.Expires.IsZero() {
 		e.expires = page.Expires.UnixNano()
-		e.modified = c.cfg.now().UTC().Truncate(time.Second)
-		if sn.modified.After(e.modified) {
-			e.modified = sn.modified
+		if now := c.cfg.now().UTC().Truncate(time.Second); now.After(e.modified) {
+			e.modified = now
+			e.lastModified = []string{now.Format(http.TimeFormat)}
 		}
-		e.lastModified = []string{e.modified.Format(http.TimeFormat)}
 	}
+	e.prepareRaw()
 }
 
 // evictOne drops one finished entry other than keep, to bound the cache

@@ -7,13 +7,18 @@ import (
 	"time"
 )
 
-// notModified reports whether a conditional GET may be answered with 304:
-// If-None-Match names one of the page's entity tags (weak comparison, as
-// RFC 9110 asks for GET; either encoding's tag matches, since both carry
-// the same content), or, without If-None-Match, If-Modified-Since is no
-// earlier than the page's last change.
-func notModified(h http.Header, etag, etagGz string, modified time.Time) bool {
-	if inm := h["If-None-Match"]; len(inm) > 0 {
+// notModified reports whether a conditional GET may be answered with 304,
+// given the request's If-None-Match and If-Modified-Since values.
+func (e *entry) notModified(inm, ims []string) bool {
+	return notModified(inm, ims, e.etag, e.etagGz, e.modified)
+}
+
+// notModified reports whether If-None-Match names one of the page's entity
+// tags (weak comparison, as RFC 9110 asks for GET; either encoding's tag
+// matches, since both carry the same content), or, without If-None-Match,
+// If-Modified-Since is no earlier than the page's last change.
+func notModified(inm, ims []string, etag, etagGz string, modified time.Time) bool {
+	if len(inm) > 0 {
 		for _, v := range inm {
 			if etagListMatches(v, etag, etagGz) {
 				return true
@@ -21,7 +26,6 @@ func notModified(h http.Header, etag, etagGz string, modified time.Time) bool {
 		}
 		return false
 	}
-	ims := h["If-Modified-Since"]
 	if len(ims) == 0 {
 		return false
 	}

@@ -53,7 +53,7 @@ func TestNotModifiedByDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := notModified(tt.h, `"abc"`, `"abc-gz"`, mod); got != tt.want {
+			if got := notModified(tt.h["If-None-Match"], tt.h["If-Modified-Since"], `"abc"`, `"abc-gz"`, mod); got != tt.want {
 				t.Errorf("notModified = %v, want %v", got, tt.want)
 			}
 		})

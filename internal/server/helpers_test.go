@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -46,7 +47,8 @@ const hostileText = `Pray for <img src=x onerror="document.title='pwned'"> safet
 type env struct {
 	t       testing.TB
 	store   *store.Store
-	srv     *httptest.Server
+	url     string
+	client  *http.Client
 	server  *Server
 	metrics *Metrics
 }
@@ -55,6 +57,8 @@ type envOptions struct {
 	adminToken string
 	maxEntries int
 	baseURL    string // overrides the config's base_url
+	// plainHTTP serves through net/http alone instead of the Frontend.
+	plainHTTP bool
 }
 
 func newEnv(t testing.TB, opts envOptions) *env {
@@ -81,8 +85,26 @@ func newEnv(t testing.TB, opts envOptions) *env {
 		// Every request reads the generation, so a save is seen at once.
 		CheckEvery: -1,
 	})
-	e.srv = httptest.NewServer(e.server)
-	t.Cleanup(e.srv.Close)
+	if opts.plainHTTP {
+		srv := httptest.NewServer(e.server)
+		t.Cleanup(srv.Close)
+		e.url, e.client = srv.URL, srv.Client()
+		return e
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fe := e.server.NewFrontend(&http.Server{})
+	go fe.Serve(ln)
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		fe.Shutdown(ctx)
+	})
+	e.url = "http://" + ln.Addr().String()
+	e.client = &http.Client{Transport: &http.Transport{}}
+	t.Cleanup(e.client.CloseIdleConnections)
 	return e
 }
 
@@ -132,7 +154,7 @@ func (e *env) fill() {
 // get requests path with the given header lines ("Name: value").
 func (e *env) get(path string, headers ...string) (*http.Response, []byte) {
 	e.t.Helper()
-	req, err := http.NewRequest(http.MethodGet, e.srv.URL+path, nil)
+	req, err := http.NewRequest(http.MethodGet, e.url+path, nil)
 	if err != nil {
 		e.t.Fatal(err)
 	}
@@ -144,7 +166,7 @@ func (e *env) get(path string, headers ...string) (*http.Response, []byte) {
 	if req.Header.Get("Accept-Encoding") == "" {
 		req.Header.Set("Accept-Encoding", "identity")
 	}
-	resp, err := e.srv.Client().Do(req)
+	resp, err := e.client.Do(req)
 	if err != nil {
 		e.t.Fatalf("GET %s: %v", path, err)
 	}

@@ -38,21 +38,15 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request, route string,
 		http.Error(w, e.msg, e.status)
 		return e.status
 	}
-	return e.write(w, r, sn)
+	return e.write(w, r)
 }
 
 // write sends e, or 304 when the request's validators match it.
-func (e *entry) write(w http.ResponseWriter, r *http.Request, sn *snapshot) int {
+func (e *entry) write(w http.ResponseWriter, r *http.Request) int {
 	h := w.Header()
 	h["Cache-Control"] = publicCache
 	h["Vary"] = varyAE
-	modified := sn.modified
-	if e.lastModified != nil {
-		modified = e.modified
-		h["Last-Modified"] = e.lastModified
-	} else {
-		h["Last-Modified"] = sn.lastModified
-	}
+	h["Last-Modified"] = e.lastModified
 	if e.cors {
 		h["Access-Control-Allow-Origin"] = anyOrigin
 	}
@@ -62,7 +56,7 @@ func (e *entry) write(w http.ResponseWriter, r *http.Request, sn *snapshot) int 
 	} else {
 		h["Etag"] = e.etagH
 	}
-	if notModified(r.Header, e.etag, e.etagGz, modified) {
+	if e.notModified(r.Header["If-None-Match"], r.Header["If-Modified-Since"]) {
 		w.WriteHeader(http.StatusNotModified)
 		return http.StatusNotModified
 	}

@@ -14,33 +14,41 @@ type route struct {
 	name string
 	// handle answers a request and returns the status it sent.
 	handle func(w http.ResponseWriter, r *http.Request) int
+	// page marks a published route answered from the cache, which the
+	// Frontend's fast path may serve when its pattern has no wildcard.
+	page bool
 }
 
 // routes is the route table: every path the server answers. A published
-// route (one the static build also writes) goes through s.published, which
-// answers from the cache of rendered pages.
+// route (one the static build also writes) is an s.page, answered from the
+// cache of rendered pages.
 func (s *Server) routes() []route {
 	rts := []route{
-		{"GET /{$}", "wall", s.published(nil)},
-		{"GET /embed", "embed", s.published(embedParams)},
-		{"GET /embed.js", "embed_js", s.published(nil)},
-		{"GET /feed.xml", "feed", s.published(feedParams)},
-		{"GET /feed.atom", "feed", s.published(feedParams)},
-		{"GET /feed.json", "feed", s.published(feedParams)},
-		{"GET /partners/{id}/{file}", "partner_feed", s.published(feedParams)},
-		{"GET /this-week.xml", "this_week", s.published(feedParams)},
-		{"GET /this-week.atom", "this_week", s.published(feedParams)},
-		{"GET /this-week.json", "this_week", s.published(feedParams)},
-		{"GET /calendar.ics", "calendar", s.published(nil)},
-		{"GET /partners.opml", "opml", s.published(nil)},
-		{"GET /private/{token}/{rest...}", "private", s.servePrivate},
-		{"GET /status", "status", s.status},
-		{"GET /healthz", "healthz", healthz},
+		s.page("GET /{$}", "wall", nil),
+		s.page("GET /embed", "embed", embedParams),
+		s.page("GET /embed.js", "embed_js", nil),
+		s.page("GET /feed.xml", "feed", feedParams),
+		s.page("GET /feed.atom", "feed", feedParams),
+		s.page("GET /feed.json", "feed", feedParams),
+		s.page("GET /partners/{id}/{file}", "partner_feed", feedParams),
+		s.page("GET /this-week.xml", "this_week", feedParams),
+		s.page("GET /this-week.atom", "this_week", feedParams),
+		s.page("GET /this-week.json", "this_week", feedParams),
+		s.page("GET /calendar.ics", "calendar", nil),
+		s.page("GET /partners.opml", "opml", nil),
+		{pattern: "GET /private/{token}/{rest...}", name: "private", handle: s.servePrivate},
+		{pattern: "GET /status", name: "status", handle: s.status},
+		{pattern: "GET /healthz", name: "healthz", handle: healthz},
 	}
 	if s.cfg.Metrics != nil {
-		rts = append(rts, route{"GET /metrics", "metrics", s.cfg.Metrics.serve})
+		rts = append(rts, route{pattern: "GET /metrics", name: "metrics", handle: s.cfg.Metrics.serve})
 	}
 	return rts
+}
+
+// page is the route table entry of a published route.
+func (s *Server) page(pattern, name string, params []string) route {
+	return route{pattern: pattern, name: name, handle: s.published(params), page: true}
 }
 
 // published returns the handler of a public route, answered from the cache;

@@ -16,8 +16,10 @@ import (
 	"github.com/prayerfeed/prayerfeed/feed"
 )
 
-func TestRoutes(t *testing.T) {
-	e := newEnv(t, envOptions{})
+func TestRoutes(t *testing.T) { bothServers(t, testRoutes) }
+
+func testRoutes(t *testing.T, opts envOptions) {
+	e := newEnv(t, opts)
 	e.fill()
 	tests := []struct {
 		path, wantType string
@@ -58,8 +60,10 @@ func TestRoutes(t *testing.T) {
 	}
 }
 
-func TestPublishedHeaders(t *testing.T) {
-	e := newEnv(t, envOptions{})
+func TestPublishedHeaders(t *testing.T) { bothServers(t, testPublishedHeaders) }
+
+func testPublishedHeaders(t *testing.T, opts envOptions) {
+	e := newEnv(t, opts)
 	e.fill()
 	for _, path := range []string{"/", "/embed", "/embed.js", "/feed.atom", "/feed.json", "/partners/ijm/feed.xml"} {
 		t.Run(path, func(t *testing.T) {
@@ -86,8 +90,10 @@ func TestPublishedHeaders(t *testing.T) {
 	}
 }
 
-func TestConditional(t *testing.T) {
-	e := newEnv(t, envOptions{})
+func TestConditional(t *testing.T) { bothServers(t, testConditional) }
+
+func testConditional(t *testing.T, opts envOptions) {
+	e := newEnv(t, opts)
 	e.fill()
 	first, body := e.get("/feed.atom")
 	etag, lastMod := first.Header.Get("ETag"), first.Header.Get("Last-Modified")
@@ -137,8 +143,10 @@ func TestConditional(t *testing.T) {
 	}
 }
 
-func TestGzip(t *testing.T) {
-	e := newEnv(t, envOptions{})
+func TestGzip(t *testing.T) { bothServers(t, testGzip) }
+
+func testGzip(t *testing.T, opts envOptions) {
+	e := newEnv(t, opts)
 	e.fill()
 	_, plain := e.get("/feed.atom")
 	tests := []struct {
@@ -182,8 +190,10 @@ func TestGzip(t *testing.T) {
 	}
 }
 
-func TestCORS(t *testing.T) {
-	e := newEnv(t, envOptions{})
+func TestCORS(t *testing.T) { bothServers(t, testCORS) }
+
+func testCORS(t *testing.T, opts envOptions) {
+	e := newEnv(t, opts)
 	e.fill()
 	tests := []struct {
 		path string
@@ -406,4 +416,11 @@ func TestMetrics(t *testing.T) {
 			t.Errorf("/metrics lacks %q", want)
 		}
 	}
+}
+
+// bothServers runs test against the Frontend and against net/http alone,
+// which must answer alike.
+func bothServers(t *testing.T, test func(*testing.T, envOptions)) {
+	t.Run("frontend", func(t *testing.T) { test(t, envOptions{}) })
+	t.Run("net/http", func(t *testing.T) { test(t, envOptions{plainHTTP: true}) })
 }
