@@ -30,7 +30,7 @@ var (
 		`|(?:we|i) (?:also )?rejoice\b|rejoice\b|(?:thanking|praising) (?:god|the lord|him)\b|celebrate with us\b` +
 		`|(?:we are|we're|i am|i'm) (?:so |very |really |deeply )?(?:thankful|grateful) (?:to (?:god|the lord)|that god|for god)\b` +
 		`|(?:god|the lord) (?:has )?answered\b|hallelujah\b|alleluia\b|praise report\b` +
-		`|(?:damos|demos|doy) gracias\b|gracias,? (?:senor|dios|jesus|padre)\b|obrigad[oa],? (?:senhor|deus|jesus|pai)\b|terima kasih,? tuhan\b|gracias a dios\b|alabamos\b|alabemos\b|alaben\b|alabado sea\b|agradecemos a(?:l)? (?:dios|senor)\b|agradezcan\b|gloria a dios\b|bendito sea\b` +
+		`|(?:damos|demos|doy) gracias\b|gracias,? (?:a |al )?(?:senor|dios|jesus|padre)\b|obrigad[oa],? (?:a |ao )?(?:senhor|deus|jesus|pai)\b|terima kasih,? tuhan\b|gracias a dios\b|alabamos\b|alabemos\b|alaben\b|alabado sea\b|agradecemos a(?:l)? (?:dios|senor)\b|agradezcan\b|gloria a dios\b|bendito sea\b` +
 		`|louvamos\b|louvemos\b|louvem\b|louvado seja\b|(?:damos|demos) gracas\b|gracas a deus\b|agradecemos a(?:o)? (?:deus|senhor)\b|agradecam\b|gloria a deus\b` +
 		`|rendons grace|(?:nous )?rendons grace|rendez grace|merci (?:au seigneur|a dieu|seigneur|mon dieu)\b|louons\b|louez\b|dieu merci\b|nous remercions (?:dieu|le seigneur)\b|remercions (?:dieu|le seigneur)\b|gloire a dieu\b` +
 		`|(?:wir )?danken (?:gott|dem herrn|jesus)\b|dankt (?:gott|mit uns|dem herrn)\b|gott sei dank\b|lobt (?:gott|den herrn)\b|(?:wir )?loben (?:gott|den herrn)\b|dank sei gott\b|danke,? (?:herr|jesus|gott)\b` +
@@ -282,6 +282,20 @@ func isVerse(text string) bool {
 	}
 	last := t[strings.LastIndexAny(t, "\"”»“")+1:]
 	return len(strings.Fields(last)) <= 1
+}
+
+// pleaWord says please in the supported languages.
+var pleaWord = regexp.MustCompile(`\b(?:please|pls|por favor|favor de|por gentileza|s'il vous plait|svp|bitte|tafadhali|mohon|tolong)\b`)
+
+// pleadsForPrayer reports a message that says please and ends with folded
+// hands ("Also for my mum's heart tests on Friday please 🙏"), as people
+// ask for prayer in chats without the word.
+func pleadsForPrayer(text string) bool {
+	t := strings.TrimRightFunc(text, func(r rune) bool { return isSpace(r) || isSymbol(r) && r != '🙏' })
+	if !strings.HasSuffix(t, "🙏") {
+		return false
+	}
+	return pleaWord.MatchString(folded(text)) && !isNotice(text)
 }
 
 // isGreeting reports a paragraph that opens with a letter's greeting.

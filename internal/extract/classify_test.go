@@ -23,6 +23,7 @@ func TestRequestKind(t *testing.T) {
 		{"pray in your groups", "Please pray for the Lims in your small groups this week.", kindNone},
 		{"pray as a church", "Pray for Tom and Ana as a church.", kindNone},
 		{"pray for a need this week", "Pray for the Lims this week as they move house.", kindPrayer},
+		{"gracias al Senor", "Gracias al Señor por la lluvia.", kindPraise},
 		{"narrative prayed", "James prayed with the family before they left.", kindNone},
 		{"we are praying", "This week we are praying for IJM.", kindNone},
 		{"prayerfully", "Would you prayerfully consider a gift?", kindNone},
@@ -214,6 +215,26 @@ func TestEmojiSignOff(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := Points(tt.in, FormatText, Options{}); len(got) != tt.want {
 				t.Errorf("Points(%q) = %+v, want %d points", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestChatPrefix(t *testing.T) {
+	tests := []struct {
+		line, rest string
+	}{
+		{"[8/03/25, 21:47] Ana Ruiz: Buenas noches", "Buenas noches"},
+		{"[03.08.25, 09:15:02] Jonas: Guten Morgen", "Guten Morgen"},
+		{"12/04/2025, 7:02 PM - Grace: Evening all", "Evening all"},
+		{"12/04/2025, 19:02 - Grace O.: Evening all", "Evening all"},
+		{"12/04/2025 was a Saturday: we met", "12/04/2025 was a Saturday: we met"},
+		{"Prayer: the road", "Prayer: the road"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.line, func(t *testing.T) {
+			if got := tt.line[chatPrefix(tt.line):]; got != tt.rest {
+				t.Errorf("after chatPrefix(%q): %q, want %q", tt.line, got, tt.rest)
 			}
 		})
 	}

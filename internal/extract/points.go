@@ -218,6 +218,9 @@ func (a *assembler) para(b *block, text string) {
 		a.sec = section{}
 	}
 	k := requestKind(text)
+	if k == kindNone && pleadsForPrayer(text) {
+		k = kindPrayer
+	}
 	if k == kindPraise && isGreeting(text) {
 		// "Dear friends, we thank God for our years together": thanks
 		// in a letter's greeting is courtesy, not a point.

@@ -34,6 +34,14 @@ func textBlocks(content string, md bool, labels *markerSet) []*block {
 			break
 		}
 		raw = strings.TrimRight(stripQuote(raw), " \t")
+		if n := chatPrefix(raw); n > 0 {
+			// Each message of a chat export stands apart from the last.
+			g.add(line{})
+			raw = raw[n:]
+		}
+		if chatMedia.MatchString(raw) {
+			raw = ""
+		}
 		indent, text := indentOf(raw)
 		switch {
 		case ruleLine.MatchString(text):
@@ -66,6 +74,26 @@ func textBlocks(content string, md bool, labels *markerSet) []*block {
 		g.add(line{text: text, indent: indent})
 	}
 	return g.blocks()
+}
+
+// chatStamp is the date, time and sender that a chat export (WhatsApp,
+// Signal, Telegram) puts before each message: "[8/03/25, 21:47] Ana:" or
+// "08/03/2025, 21:47 - Ana:".
+var (
+	chatStamp = regexp.MustCompile(`^\[?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:[ \x{202f}\x{a0}]?[AaPp]\.?[ \x{202f}]?[Mm]\.?)?\]?(?: [-–])? [^:\[\]]{1,50}?: `)
+	// chatMedia is the line an export writes for a photo or file.
+	chatMedia = regexp.MustCompile(`^[ \t]*<(?:media omitted|multimedia omitido|m[ií]dia oculta|m[eé]dia omis|medien ausgeschlossen|[^<>]{0,20} omitted)>[ \t]*$|^[ \t]*(?:image|video|audio|sticker|gif) omitted[ \t]*$`)
+)
+
+// chatPrefix measures a chat export's stamp at the start of s.
+func chatPrefix(s string) int {
+	if s == "" || s[0] != '[' && (s[0] < '0' || s[0] > '9') {
+		return 0
+	}
+	if loc := chatStamp.FindStringIndex(s); loc != nil {
+		return loc[1]
+	}
+	return 0
 }
 
 // stripQuote removes e-mail quoting ("> ") from a line.
