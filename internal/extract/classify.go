@@ -160,10 +160,21 @@ func startKind(s string) kinds {
 	if gratitude(s) {
 		return kindPraise
 	}
-	if reportedRequest.MatchString(s) {
+	if reported(s) {
 		return kindPrayer
 	}
 	return kindNone
+}
+
+// reported reports a sentence (folded) that passes on someone's request
+// for prayer; looking for the word first keeps the pattern off most
+// sentences.
+func reported(s string) bool {
+	h := sentence(s)
+	if !strings.Contains(h, "pray") && !strings.Contains(h, "interce") && !strings.Contains(h, "oraci") && !strings.Contains(h, "oraca") {
+		return false
+	}
+	return reportedRequest.MatchString(h)
 }
 
 // sentence is the first sentence of s.

@@ -29,6 +29,7 @@ func textBlocks(content string, md bool, labels *markerSet) []*block {
 		g.inline = mdInline
 	}
 	var lastRow *gblock
+	chat := false
 	for i, raw := range strings.Split(content, "\n") {
 		if i >= maxLines {
 			break
@@ -37,9 +38,9 @@ func textBlocks(content string, md bool, labels *markerSet) []*block {
 		if n := chatPrefix(raw); n > 0 {
 			// Each message of a chat export stands apart from the last.
 			g.add(line{})
-			raw = raw[n:]
+			raw, chat = raw[n:], true
 		}
-		if chatMedia.MatchString(raw) {
+		if chat && chatMedia.MatchString(raw) {
 			raw = ""
 		}
 		indent, text := indentOf(raw)
