@@ -1,6 +1,8 @@
 // Command gen writes a partner farm to disk for the load script: N partner
 // feeds of K updates each as static files under DIR/p/{n}/feed.xml, and a
-// partners.yaml that points prayerfeed at them through a web server.
+// partners.yaml that points prayerfeed at them through a web server. With
+// several comma-separated -src bases, partner n is fetched from base
+// n mod len, as partners spread over several hosts are.
 //
 //	go run ./bench/gen -partners 500 -updates 20 -src http://127.0.0.1:8081 -out DIR
 package main
@@ -12,6 +14,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/prayerfeed/prayerfeed/internal/farm"
 )
@@ -28,7 +33,7 @@ func run(args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	partners := fs.Int("partners", 500, "number of partner feeds")
 	updates := fs.Int("updates", 20, "updates in each feed")
-	src := fs.String("src", "", "base URL the feeds will be served from (required)")
+	src := fs.String("src", "", "base URL the feeds will be served from, or several, comma-separated (required)")
 	site := fs.String("site", "https://prayer.bench.example", "base_url of the generated partners.yaml")
 	out := fs.String("out", "", "directory to write p/{n}/feed.xml and partners.yaml into (required)")
 	if err := fs.Parse(args); err != nil {
@@ -45,10 +50,24 @@ func run(args []string, stderr io.Writer) error {
 		}
 	}
 	yaml := filepath.Join(*out, "partners.yaml")
-	if err := os.WriteFile(yaml, []byte(f.PartnersYAML(*src, *site)), 0o644); err != nil {
+	if err := os.WriteFile(yaml, []byte(spread(f.PartnersYAML(srcMark, *site), strings.Split(*src, ","))), 0o644); err != nil {
 		return fmt.Errorf("write %s: %w", yaml, err)
 	}
 	return nil
+}
+
+// srcMark stands for the source base in the farm's partners.yaml until
+// spread replaces it.
+const srcMark = "http://src.invalid"
+
+var feedURL = regexp.MustCompile(regexp.QuoteMeta(srcMark) + `/p/(\d+)/`)
+
+// spread points partner n's feed URL at bases[n mod len(bases)].
+func spread(yaml string, bases []string) string {
+	return feedURL.ReplaceAllStringFunc(yaml, func(m string) string {
+		n, _ := strconv.Atoi(feedURL.FindStringSubmatch(m)[1])
+		return strings.TrimSuffix(bases[n%len(bases)], "/") + strings.TrimPrefix(m, srcMark)
+	})
 }
 
 // writeFeed asks the farm's handler for partner n's feed, so the files hold
