@@ -18,6 +18,8 @@ func runCheck(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	fs := g.newFlagSet("check", "[--live] [--partner ID]", stderr)
 	live := fs.Bool("live", false, "fetch each source and print the updates and points it would yield")
 	partner := fs.String("partner", "", "check only this partner")
+	var cf clientFlags
+	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -38,7 +40,7 @@ func runCheck(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	if !*live {
 		return nil
 	}
-	client := fetcher.NewClient(fetcher.ClientConfig{})
+	client := cf.client()
 	failed := 0
 	for _, p := range cfg.Partners {
 		if *partner != "" && p.ID != *partner {

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"time"
 
-	"github.com/prayerfeed/prayerfeed/fetcher"
 	"github.com/prayerfeed/prayerfeed/internal/store"
 	"github.com/prayerfeed/prayerfeed/internal/worker"
 )
@@ -18,8 +16,8 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	fs := g.newFlagSet("fetch", "[--partner ID] [--all]", stderr)
 	partner := fs.String("partner", "", "fetch only this partner's sources")
 	all := fs.Bool("all", false, "fetch every source now, even those not yet due")
-	timeout := fs.Duration("timeout", 20*time.Second, "bound on fetching one source, redirects and body included")
-	denyPrivate := fs.Bool("deny-private", false, "refuse sources and redirects that resolve to loopback, private or link-local addresses")
+	var cf clientFlags
+	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -47,7 +45,7 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	defer st.Close()
 	w := worker.New(worker.Config{
 		Config: cfg, Store: st, Logger: newLogger(stderr),
-		Fetcher: fetcher.NewClient(fetcher.ClientConfig{Timeout: *timeout, DenyPrivate: *denyPrivate}),
+		Fetcher: cf.client(),
 	})
 	sum, err := w.RunOnce(ctx, worker.Options{Partner: *partner, All: *all})
 	printSummary(stdout, sum)

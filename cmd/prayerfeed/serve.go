@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"time"
 
-	"github.com/prayerfeed/prayerfeed/fetcher"
 	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/server"
 	"github.com/prayerfeed/prayerfeed/internal/site"
@@ -23,6 +22,8 @@ func runServe(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	fs := g.newFlagSet("serve", "[--addr :8080] [--every 1m]", stderr)
 	addr := fs.String("addr", ":8080", "address to listen on")
 	every := fs.Duration("every", time.Minute, "how often to look for due sources (each source keeps its own poll interval)")
+	var cf clientFlags
+	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,7 +42,7 @@ func runServe(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	}
 	return serve(ctx, serveConfig{
 		cfg: cfg, store: st, dbPath: g.db, listener: ln, every: *every,
-		fetcher: fetcher.NewClient(fetcher.ClientConfig{}), logger: newLogger(stderr),
+		fetcher: cf.client(), logger: newLogger(stderr),
 	})
 }
 

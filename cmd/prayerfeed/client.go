@@ -1,0 +1,24 @@
+package main
+
+import (
+	"flag"
+	"time"
+
+	"github.com/prayerfeed/prayerfeed/fetcher"
+)
+
+// clientFlags are the fetch bounds shared by every command that fetches
+// partner sources, so fetch, serve and check --live behave alike.
+type clientFlags struct {
+	timeout     time.Duration
+	denyPrivate bool
+}
+
+func (c *clientFlags) register(fs *flag.FlagSet) {
+	fs.DurationVar(&c.timeout, "timeout", 20*time.Second, "bound on fetching one source, redirects and body included")
+	fs.BoolVar(&c.denyPrivate, "deny-private", false, "refuse sources and redirects that resolve to loopback, private or link-local addresses")
+}
+
+func (c *clientFlags) client() *fetcher.Client {
+	return fetcher.NewClient(fetcher.ClientConfig{Timeout: c.timeout, DenyPrivate: c.denyPrivate})
+}
