@@ -12,7 +12,7 @@ import (
 // ("Please", "Would you", "We would also ask you to"). Go's regexp is
 // linear in its input, so none of these can be made to backtrack.
 var (
-	askPrefix = regexp.MustCompile(`^(?:(?:please|pls|also|and|so|now|but|especially|finally|lastly|today|again|kindly|continue to|keep on|por favor|favor|tambien|y|e|et|und|auch|bitte|tafadhali|pia|mohon|tolong|juga|dan|merci de|s'il vous plait|sigan|continuem a|continuez a|vamos|marilah kita|marilah|mari kita|mari|lasst uns|na)[ ,]+` +
+	askPrefix = regexp.MustCompile(`^(?:(?:please|pls|also|and|so|now|but|especially|finally|lastly|today|again|kindly|continue to|keep on|por favor|favor|tambien|y|e|et|und|auch|bitte|tafadhali|pia|mohon|tolong|juga|dan|merci de|s'il vous plait|sigan|continuem a|continuez a|vamos|marilah kita|marilah|mari kita|mari|lasst uns|na|alsjeblieft|ook|en|wilt u|wil je|per favore|anche|vi chiediamo di|continuate a|paki|pakisama)[ ,]+` +
 		`|(?:would|could|can|will) you(?: please| also| kindly)*(?: join (?:us|me)(?: in| and| to)?)? ` +
 		`|(?:we|i)(?: would|'d| will)?(?: also| really| humbly| kindly| especially)*(?: like to| love for you to| love you to| want to)? (?:ask|invite|urge|encourage|request)(?: you| everyone| all of you| all)?(?: to| that you)? ` +
 		`|join (?:us|me) (?:in|as we|to) ` +
@@ -24,7 +24,10 @@ var (
 		`|priez\b|prions\b|prier pour\b|intercedez\b|demandez au seigneur\b` +
 		`|betet\b|beten (?:wir|sie)\b|bittet gott\b|uns beten\b|beten\b` +
 		`|ombeni\b|tuombe\b|tuombee\b|niombee\b|muombee\b|waombee\b|tumuombe\b` +
-		`|doakan(?:lah)?\b|mendoakan\b|berdoa(?:lah)? (?:untuk|agar|supaya|bagi)\b|berdoa\b|dukungan doa\b|doa (?:untuk|agar|bagi)\b)`)
+		`|doakan(?:lah)?\b|mendoakan\b|berdoa(?:lah)? (?:untuk|agar|supaya|bagi)\b|berdoa\b|dukungan doa\b|doa (?:untuk|agar|bagi)\b` +
+		`|bid (?:voor|dat|om|ook|mee|met|alstublieft)\b|bidt (?:voor|dat|om|mee)\b|(?:mee)?bidden (?:voor|dat|om)\b|laten we bidden\b|wilt u (?:mee)?bidden\b` +
+		`|pregate\b|preghiamo (?:per|perche|che|il|affinche)\b|pregare per\b|intercedete\b` +
+		`|ipanalangin\b|ipagdasal\b|ipagpanalangin\b|manalangin tayo\b)`)
 	praiseStart = regexp.MustCompile(`^(?:praise (?:god|the lord|him|jesus|be)\b|praise (?:for|that)\b|thank (?:god|the lord|jesus|him)\b|thank you,? (?:god|lord|jesus|father)\b|thanks (?:be )?to (?:god|the lord|jesus)\b` +
 		`|give thanks\b|giving thanks\b|(?:we|i) (?:also )?(?:thank|praise|bless) (?:god|the lord|jesus|him)\b|(?:we|i) give thanks\b` +
 		`|(?:we|i) (?:also )?rejoice\b|rejoice\b|(?:thanking|praising) (?:god|the lord|him)\b|celebrate with us\b` +
@@ -35,7 +38,10 @@ var (
 		`|rendons grace|(?:nous )?rendons grace|rendez grace|merci (?:au seigneur|a dieu|seigneur|mon dieu)\b|louons\b|louez\b|dieu merci\b|nous remercions (?:dieu|le seigneur)\b|remercions (?:dieu|le seigneur)\b|gloire a dieu\b` +
 		`|(?:wir )?danken (?:gott|dem herrn|jesus)\b|dankt (?:gott|mit uns|dem herrn)\b|gott sei dank\b|lobt (?:gott|den herrn)\b|(?:wir )?loben (?:gott|den herrn)\b|dank sei gott\b|danke,? (?:herr|jesus|gott)\b` +
 		`|tunamshukuru\b|tumshukuru\b|mshukuruni\b|mshukuru\b|asante (?:mungu|yesu|bwana)\b|bwana asifiwe\b|mungu asifiwe\b|sifa (?:kwa|ziwe kwa) (?:mungu|bwana)\b` +
-		`|puji tuhan\b|syukur (?:kepada|pada|bagi) tuhan\b|(?:kami )?bersyukur\b|terpujilah\b|haleluya\b|ucapan syukur\b)`)
+		`|puji tuhan\b|syukur (?:kepada|pada|bagi) tuhan\b|(?:kami )?bersyukur\b|terpujilah\b|haleluya\b|ucapan syukur\b` +
+		`|dank (?:god|de heer|hem|dat|voor)\b|(?:we|wij|ik) danken (?:god|de heer|hem)\b|danken (?:god|de heer)\b|god zij dank\b|(?:loof|prijs|looft|prijst) (?:god|de heer|hem)\b` +
+		`|ringraziamo\b|ringraziate\b|lodiamo\b|lodate\b|grazie a dio\b|rendiamo grazie\b|sia lodato\b|gloria a dio\b|(?:diamo|rendete) grazie\b` +
+		`|salamat sa (?:diyos|panginoon)\b|purihin (?:ang|natin ang) (?:diyos|panginoon)\b)`)
 	// reportedRequest passes on someone's request for prayer ("Alex asked
 	// for prayer for ...", "Maria pidió oración por ...").
 	reportedRequest = regexp.MustCompile(`^(?:\S+ ){1,6}(?:has |have |had )?(?:asked|asks|requested|requests|would (?:appreciate|love|value)|covets?|needs?) (?:for |us for |your |our )?(?:prayers?|intercession)\b` +
@@ -56,16 +62,16 @@ var (
 	// something ("We are so thankful that ...", "Estamos muy agradecidos
 	// porque ...", "Wir sind dankbar, dass ..."): praise, unless what they
 	// are thankful for is the readers (readerThanks).
-	gratitudeStart = regexp.MustCompile(`^(?:(?:we|i)(?: are|'re| am|'m| feel| remain| were| was)? |(?:estamos|estoy|nos sentimos|me siento|quedamos) |(?:estamos|somos|sou|estou|ficamos) |(?:nous sommes|je suis|nous restons) |(?:wir sind|ich bin) |(?:kami|saya) )?` +
-		`(?:(?:so|very|really|deeply|truly|incredibly|especially|also|just|most|muy|tan|sumamente|profundamente|realmente|tambien|muito|tao|si|tellement|tres|vraiment|profondement|aussi|sehr|wirklich|zutiefst|unendlich|auch|einfach|sangat|begitu|sungguh|juga),? )*` +
-		`(?:thankful|grateful|agradecid[oa]s?|grat[oa]s?|reconnaissante?s?|dankbar|bersyukur|berterima kasih)` +
+	gratitudeStart = regexp.MustCompile(`^(?:(?:we|i)(?: are|'re| am|'m| feel| remain| were| was)? |(?:estamos|estoy|nos sentimos|me siento|quedamos) |(?:estamos|somos|sou|estou|ficamos) |(?:nous sommes|je suis|nous restons) |(?:wir sind|ich bin) |(?:kami|saya) |(?:we zijn|wij zijn|ik ben) |(?:siamo|sono) )?` +
+		`(?:(?:so|very|really|deeply|truly|incredibly|especially|also|just|most|muy|tan|sumamente|profundamente|realmente|tambien|muito|tao|si|tellement|tres|vraiment|profondement|aussi|sehr|wirklich|zutiefst|unendlich|auch|einfach|sangat|begitu|sungguh|juga|erg|heel|zo|ontzettend|echt|ook|molto|davvero|tanto|anche|profondamente),? )*` +
+		`(?:thankful|grateful|agradecid[oa]s?|grat[oa]s?|grat[ie]|riconoscenti|reconnaissante?s?|dankbar|bersyukur|berterima kasih)` +
 		`(?: (?:to|a|al|ao|envers|kepada) (?:god|the lord|dios|deus|senor|senhor|dieu|seigneur|tuhan))?,? ` +
-		`(?:that|for|because|como|que|de que|porque|por|pela|pelo|pelas|pelos|pour|de|d'|dass|fur|uber|dafur,? dass|karena|atas|untuk|bahwa)\b` +
+		`(?:that|for|because|como|que|de que|porque|por|pela|pelo|pelas|pelos|pour|de|d'|dass|fur|uber|dafur,? dass|karena|atas|untuk|bahwa|voor|dat|omdat|per|che|perche|di)\b` +
 		`|^(?:tunashukuru|nashukuru|tunafurahi) (?:kwa|kwamba|sana|kuwa)\b`)
 	// readerThanks is what follows the gratitude when it thanks the
 	// readers: "for your prayers", "que vous ...", "kwa maombi yenu".
 	readerThanks = regexp.MustCompile(`^ ?(?:(?:all |each |every one |so many |many )?(?:of )?(?:you|your|yours|everyone|everybody|all who|those who)\b` +
-		`|(?:ustedes|su|sus|vosotros|vuestr[oa]s?|ti|tu|tus|voces|vos|seu|sua|seus|suas|vous|votre|vos|toi|ton|tes|euch|eure|euer|eurem|euren|ihnen|ihre|sie|dich|dein|deine|kalian|anda|saudara)\b` +
+		`|(?:(?:il|la|le|i|gli|del|della|delle|dei|alla|alle|ai) )?(?:ustedes|su|sus|vosotros|vuestr[oa]s?|ti|tu|tus|voces|vos|seu|sua|seus|suas|vous|votre|vos|toi|ton|tes|euch|eure|euer|eurem|euren|ihnen|ihre|sie|dich|dein|deine|kalian|anda|saudara|jullie|uw|je|jouw|voi|vostr[oaie]|tutti voi|ninyo|inyo|inyong)\b` +
 		`|\S+(?: \S+)? (?:yenu|wenu|zenu|lenu|kalian|anda)\b)`)
 	// closingStart is a sign-off or a thank-you to the readers.
 	closingStart = regexp.MustCompile(`^(?:(?:and |as always,? |once again,? |again,? |a big |a huge )?(?:thank you|thanks|many thanks|thank-you)\b` +
@@ -83,8 +89,8 @@ var (
 	// leadInStart opens a sentence that introduces the points after it.
 	leadInStart = regexp.MustCompile(`^(?:here (?:are|is)|here's|below (?:are|is)|these are|the following|some (?:ways|things)|a few (?:ways|things)|aqui (?:estan|tienen|van)|estos son|estes sao|aqui estao|voici|hier (?:sind|ist|die|unsere)|berikut|haya ni)\b`)
 	// prayerMention and praiseMention find the kind words anywhere.
-	prayerMention = regexp.MustCompile(`\b(?:pray|prayer|prayers|praying|intercession|intercede|oraci|orar|oren|oremos|oracao|oracoes|orem|priere|prieres|priez|prions|prier|gebet|beten|betet|furbitte|maombi|omba|ombeni|tuombe|doa|berdoa|doakan|mendoakan|didoakan)`)
-	praiseMention = regexp.MustCompile(`\b(?:prais|thanksgiving|give thanks|giving thanks|thank (?:god|the lord)|grateful|gratitude|rejoic|celebrat|alaban|agradec|gratitud|louv|gratid|gracas|louang|rendons grace|reconnaiss|dank|lob|sifa|shukr|syukur|puji)`)
+	prayerMention = regexp.MustCompile(`\b(?:pray|prayer|prayers|praying|intercession|intercede|oraci|orar|oren|oremos|oracao|oracoes|orem|priere|prieres|priez|prions|prier|gebet|beten|betet|furbitte|maombi|omba|ombeni|tuombe|doa|berdoa|doakan|mendoakan|didoakan|gebed|bidden|voorbede|pregh|pregat|pregare|panalangin|ipanalangin|ipagdasal)`)
+	praiseMention = regexp.MustCompile(`\b(?:prais|thanksgiving|give thanks|giving thanks|thank (?:god|the lord)|grateful|gratitude|rejoic|celebrat|alaban|agradec|gratitud|louv|gratid|gracas|louang|rendons grace|reconnaiss|dank|lob|sifa|shukr|syukur|puji|ringrazi|lode|lodiamo|pasasalamat|papuri)`)
 	// verseRef is a Bible reference closing a quotation ("(Philippians
 	// 4:6)", "— John 3:16").
 	verseRef = regexp.MustCompile(`(?:^|[\s(—–-])(?:[1-3] ?)?\p{Lu}\p{L}+\.? \d{1,3}:\d{1,3}(?:[-–]\d{1,3})?(?:,? ?(?:NIV|ESV|KJV|NLT|NKJV|RVR1960|NVI))?\)?\.?$`)
@@ -189,7 +195,7 @@ func sentence(s string) string {
 // gratitudeStems are the words one of which every sentence gratitudeStart
 // matches holds near its start; looking for them first keeps the regular
 // expression off most sentences.
-var gratitudeStems = []string{"thankful", "grateful", "agradecid", "grat", "reconnaissant", "dankbar", "syukur", "terima kasih", "shukuru", "furahi"}
+var gratitudeStems = []string{"thankful", "grateful", "agradecid", "grat", "riconoscent", "reconnaissant", "dankbar", "syukur", "terima kasih", "shukuru", "furahi"}
 
 // gratitude reports a sentence (folded) that is thankful for something
 // other than the readers.

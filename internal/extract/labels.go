@@ -40,7 +40,10 @@ var (
 		beten betet furbitte furbitten anliegen bitte bitten gebetsbitte gebetsanliegen gebetsthemen gebetsanlass
 		maombi ombi ombeni tuombe tuombee kuomba kuombea maombezi ombea mwombee
 		doa doakan berdoa
-		plegaria plegarias ruego ruegos suplica suplicas supplication supplications`)
+		plegaria plegarias ruego ruegos suplica suplicas supplication supplications asking
+		gebed gebeden gebedspunten gebedspunt gebedsonderwerpen gebedsverzoeken gebedsverzoek gebedsnieuws gebedsbrief gebedsmail bidden bid voorbede
+		preghiera preghiere pregare pregate preghiamo intercessioni richieste richiesta
+		panalangin ipanalangin dasal ipagdasal ipagpanalangin`)
 	// praiseWords name thanksgiving.
 	praiseWords = wordSet(`praise praises praising thanksgiving thanksgivings rejoice rejoicing hallelujah alleluia
 		gratitude grateful thankful celebrate celebrating celebration celebrations
@@ -50,18 +53,23 @@ var (
 		dank dankbar dankbarkeit danken dankt dankesanliegen dankanliegen lob loben lobt lobpreis
 		danksagung danksagungen dankesgrund dankesgrunde dankespunkte
 		sifa sifu kusifu kumsifu shukrani shukurani shukuru kushukuru kumshukuru mshukuru tunamshukuru tumshukuru tunashukuru
-		syukur bersyukur pujian puji`)
+		syukur bersyukur pujian puji
+		dankpunten dankpunt dankonderwerpen dankzegging dankzeggingen lofprijzing lof loven dankbaarheid
+		ringraziamento ringraziamenti ringraziamo lode lodi lodiamo gratitudine grati riconoscenza
+		pasasalamat papuri`)
 	// weakPraise words thank someone; they name praise only beside another
 	// kind word or a name of God ("Give thanks", "Gracias a Dios"), never on
 	// their own ("Thank you", "Merci").
 	weakPraise = wordSet(`thanks thank gracias merci danke asante obrigado obrigada gracas grace graces
-		answered answers answer terima kasih rendons accion acciones acao acoes action actions`)
+		answered answers answer terima kasih rendons accion acciones acao acoes action actions
+		bedankt grazie salamat`)
 	// actionWords and graceWords together name thanksgiving in the Romance
 	// languages ("Action de grâce", "Acción de gracias", "Ação de graças").
 	actionWords = wordSet(`action actions accion acciones acao acoes`)
 	graceWords  = wordSet(`grace graces gracias gracas`)
 	// godWords support a weak praise word.
-	godWords = wordSet(`god lord jesus dios senor deus senhor dieu seigneur gott herrn herr mungu bwana yesu tuhan yesus give`)
+	godWords = wordSet(`god lord jesus dios senor deus senhor dieu seigneur gott herrn herr mungu bwana yesu tuhan yesus give
+		heer here dio signore gesu diyos panginoon`)
 	// fillerWords may stand in a label or heading beside the kind words.
 	fillerWords = wordSet(`our my some a an few specific current recent urgent special key main latest new this these reason reasons
 		razon razones razoes raison raisons grund grunde sababu alasan
@@ -78,12 +86,18 @@ var (
 		na ya za kwa mahitaji vipengele mambo wiki hii mwezi tafadhali pamoja maalum maalumu muhimu haraka dharura
 		dan pokok permohonan dukungan untuk kepada ucapan mohon kami hal bulan minggu ini bagi atas
 		bersama khusus mendesak penting
+		chain ongoing continuing continued
+		voor en of onze ons deze dit week maand van het een met wat waarvoor hoe jullie kunnen samen punten onderwerpen speciale dringende belangrijke
+		motivi motivo ragioni di del della delle dei degli e il i gli un una nostro nostra nostri nostre questo questa mese settimana punti come potete insieme con noi urgenti speciali particolari principali
+		mga ng sa ating natin aming namin po
 		january february march april may june july august september october november december
 		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
 		janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro
 		janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
 		januar februar marz juni juli oktober dezember januari februari machi aprili mei juni julai agosti
-		septemba oktoba novemba desemba maret agustus oktober desember`)
+		septemba oktoba novemba desemba maret agustus oktober desember
+		maart augustus
+		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre`)
 	// noticeWords name the notices a church prints beside its prayer
 	// points ("Agenda:", "Offering:", "Termine:", "Matangazo:").
 	noticeWords = wordSet(`agenda announcement announcements notice notices calendar dates schedule event events reminder reminders offering offerings collection
@@ -92,12 +106,15 @@ var (
 		annonce annonces calendrier evenement evenements rappel offrande collecte
 		termine termin ankundigung ankundigungen hinweis hinweise kalender kollekte veranstaltung veranstaltungen
 		tangazo matangazo ratiba sadaka matukio
-		pengumuman jadwal acara persembahan kalender`)
+		pengumuman jadwal acara persembahan kalender
+		mededelingen aankondigingen collecte activiteiten agenda
+		avvisi avviso annunci calendario eventi offerta colletta appuntamenti
+		anunsyo`)
 	// tailWords end a label: "Pray for:" is a lead-in sentence, not a label.
-	tailWords = wordSet(`for that por para pour fur fuer dass que kwa untuk agar supaya pela pelo a to with`)
+	tailWords = wordSet(`for that por para pour fur fuer dass que kwa untuk agar supaya pela pelo a to with voor dat om per perche affinche che`)
 	// headingTail starts the free part of a heading ("Prayer requests for
 	// the Okafors"); the words before it must be a kind phrase.
-	headingTail = wordSet(`for from in at during para por pour fur fuer von kwa untuk dari`)
+	headingTail = wordSet(`for from in at during para por pour fur fuer von kwa untuk dari voor uit per da`)
 )
 
 func wordSet(s string) map[string]bool {
@@ -249,7 +266,45 @@ func headingPartKind(s string) kinds {
 			break
 		}
 	}
+	return ownerKind(ws)
+}
+
+// ownerKind reads a heading that names whose points follow before a kind
+// phrase of at least two words ("Diocesan prayer focus", "Lin family
+// prayer requests"). A single kind word after a name ("Evening prayer")
+// names a service, not a list of points.
+func ownerKind(ws []string) kinds {
+	for i := 1; i <= 3 && len(ws)-i >= 2; i++ {
+		if phraseKindOf(ws[i:i+1]) == kindNone {
+			continue
+		}
+		if k, ok := phraseKind(ws[i:]); ok && k != kindNone && namesList(ws[i+1:]) {
+			return k
+		}
+		return kindNone
+	}
 	return kindNone
+}
+
+// listNouns name a list of points ("focus", "requests", "items").
+var listNouns = wordSet(`points focus requests items topics needs list update updates report concerns chain
+	punten punti motivi onderwerpen sujets pokok mahitaji`)
+
+// namesList reports words that name a list of points or another kind.
+func namesList(ws []string) bool {
+	for _, w := range ws {
+		if listNouns[w] || prayerWords[w] || praiseWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// phraseKindOf is the kinds a phrase names, none unless every word
+// belongs to the vocabulary.
+func phraseKindOf(ws []string) kinds {
+	k, _ := phraseKind(ws)
+	return k
 }
 
 // labelKind reads the words before a label's colon: a short vocabulary
