@@ -164,7 +164,7 @@ func (g *grouper) add(l line) {
 		g.cur, g.blank = entry, false
 		return
 	}
-	alone := g.standalone(l)
+	alone := g.standalone(l) || g.signsOff(l)
 	if g.cur != nil && !alone && (!g.blank || g.continues(l)) {
 		g.cur.lines = append(g.cur.lines, l)
 		g.blank = false
@@ -190,6 +190,16 @@ func (g *grouper) add(l line) {
 // gratitude,"), which letters indent as much as their paragraphs.
 func (g *grouper) continues(l line) bool {
 	return g.cur.kind == bItem && g.top != nil && l.indent > g.top.indent && !isClosing(l.text)
+}
+
+// signsOff reports a line after a list entry, no deeper than it, that
+// blesses or appeals ("Mungu awabariki.", "Give online at ..."): a new
+// paragraph, not the entry's wrapped text.
+func (g *grouper) signsOff(l line) bool {
+	if g.cur == nil || g.cur.kind != bItem || l.indent > g.cur.indent {
+		return false
+	}
+	return isClosing(l.text) || isNotice(l.text)
 }
 
 // heading adds a heading line.

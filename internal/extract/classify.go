@@ -82,7 +82,15 @@ var (
 	appealStart = regexp.MustCompile(`^(?:please )?(?:give (?:to|online|now|a gift|generously|at|through|today)|donate|support (?:the|our|us)|sponsor|subscribe|sign up|register|rsvp|share (?:this|our)|follow us|click|visit|download|learn more|read more|watch|listen|view (?:this|it|our)|mark your calendars?|save the date|to give\b|if you (?:would like|want|wish|are able) to (?:give|support|donate)|gifts? (?:for|can|may|to)|you can (?:give|donate|support))\b`)
 	// greetingStart opens a letter's greeting ("Dear friends,", "Queridos
 	// hermanos", "Wapendwa ndugu").
-	greetingStart = regexp.MustCompile(`^(?:dear(?:est)?|hello|hi|greetings|beloved|queridos?|queridas?|estimados?|amados?|caros?|caras?|prezados?|prezadas?|chers?|cheres?|bien-aimes|liebe|lieber|hallo|wapendwa|salamu|saudara-saudara|saudara|shalom)\b`)
+	greetingStart = regexp.MustCompile(`^(?:dear(?:est)?|hello|hi|greetings|beloved|queridos?|queridas?|estimados?|amados?|caros?|caras?|prezados?|prezadas?|chers?|cheres?|bien-aimes|liebe|lieber|hallo|wapendwa|salamu|saudara-saudara|saudara|shalom` +
+		`|hola|ola|bonjour|bonsoir|salut|habari|selamat (?:pagi|siang|sore|malam)|magandang (?:umaga|hapon|gabi)|kumusta|mabuhay|ciao|cari|care|carissim[ie]|beste|lieve|geachte` +
+		`|good (?:morning|afternoon|evening|day)|buen(?:os|as) (?:dias|tardes|noches)|bom dia|boa (?:tarde|noite)|guten (?:morgen|tag|abend)` +
+		`|grace (?:and|et|y|e|und) (?:peace|paix|paz)|grace,? mercy and peace|gnade (?:und|sei mit))\b`)
+	// blessingStart is a blessing that signs off a letter ("God bless
+	// you", "Mungu awabariki", "Que le Dieu de paix vous bénisse").
+	blessingStart = regexp.MustCompile(`^(?:(?:may )?(?:god|the lord)(?: richly)? bless(?:es)? (?:you|all|us|each)\b|god bless\b` +
+		`|(?:que )?(?:dios|el senor|deus|o senhor|dieu|le (?:dieu|seigneur)|il signore|dio|gott|der herr)\b[^.!?]{0,60}\b(?:bendiga|abencoe|benisse|benedica|segne)\b` +
+		`|(?:mungu|bwana) (?:awabariki|akubariki|atubariki|abariki|awabarik)\w*|tuhan (?:yesus )?memberkati\b|gbu\b|god zegene\b|gods zegen\b|pagpalain\b|bendiciones\b|benedizioni\b|gottes segen\b)`)
 	// eventTime is a clock time, which event notices carry.
 	eventTime = regexp.MustCompile(`\b\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.h]\d{2}\b`)
 	eventWord = regexp.MustCompile(`\b(?:meets?|meeting|join us|invited?|welcome|will be held|rsvp|register|location|room|hall|breakfast|lunch|dinner|supper)\b`)
@@ -101,7 +109,16 @@ var (
 // sentenceStarts returns the byte offsets at which the sentences of s begin.
 func sentenceStarts(s string) []int {
 	starts := []int{0}
-	for i := 0; i < len(s); i++ {
+	for at := nextSentence(s, 0); at >= 0; at = nextSentence(s, at) {
+		starts = append(starts, at)
+	}
+	return starts
+}
+
+// nextSentence is the byte offset of the sentence of s after the one at
+// from, or -1 if it is the last.
+func nextSentence(s string, from int) int {
+	for i := from; i < len(s); i++ {
 		switch s[i] {
 		case '.', '!', '?', ';':
 		default:
@@ -111,29 +128,21 @@ func sentenceStarts(s string) []int {
 		for j < len(s) && strings.IndexByte(".!?\"')]”’»", s[j]) >= 0 {
 			j++
 		}
-		// Multi-byte closing quotes.
-		for {
-			switch {
-			case strings.HasPrefix(s[j:], "”"), strings.HasPrefix(s[j:], "’"), strings.HasPrefix(s[j:], "»"):
-				j += 3
-				continue
-			case strings.HasPrefix(s[j:], "…"):
-				j += 3
-				continue
-			}
-			break
+		// Multi-byte closing quotes and ellipses.
+		for strings.HasPrefix(s[j:], "”") || strings.HasPrefix(s[j:], "’") || strings.HasPrefix(s[j:], "»") || strings.HasPrefix(s[j:], "…") {
+			j += 3
 		}
 		if j < len(s) && s[j] == ' ' {
 			for j < len(s) && s[j] == ' ' {
 				j++
 			}
 			if j < len(s) {
-				starts = append(starts, j)
+				return j
 			}
 		}
 		i = j - 1
 	}
-	return starts
+	return -1
 }
 
 // trimSentenceStart drops opening quotes and brackets.
@@ -239,6 +248,9 @@ func ownKind(text string) kinds {
 func requestKind(text string) kinds {
 	f := folded(text)
 	for _, i := range sentenceStarts(f) {
+		if exclamation(sentenceAt(f, i)) || quotedSpeech(f[i:]) {
+			continue
+		}
 		if k := startKind(f[i:]); k != kindNone {
 			return k
 		}
@@ -246,10 +258,89 @@ func requestKind(text string) kinds {
 	return kindNone
 }
 
+// exclamation reports a sentence (folded) that only cries out to God
+// ("Praise the Lord!", "Hallelujah!", "Gloire à Dieu !", "Praise God
+// anyway – ..."): a few words of praise that say nothing to pray or give
+// thanks for. The cry ends at its exclamation mark or at a dash.
+func exclamation(s string) bool {
+	s = trimSentenceStart(s)
+	cry := s
+	if i := strings.IndexAny(s, "!-–—"); i >= 0 {
+		if s[i] != '!' && (i == 0 || s[i-1] != ' ') {
+			return false
+		}
+		cry = s[:i]
+	} else if !strings.HasSuffix(strings.TrimRightFunc(s, func(r rune) bool { return isSpace(r) || isSymbol(r) }), "!") {
+		return false
+	}
+	ws := words(cry)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if tailWords[w] || headingTail[w] {
+			return false
+		}
+	}
+	return praiseStart.MatchString(cry) || interjection.MatchString(cry)
+}
+
+// onlyExclamations reports text whose every sentence is an exclamation
+// ("Hallelujah! Praise the Lord!").
+func onlyExclamations(text string) bool {
+	f := folded(text)
+	for _, i := range sentenceStarts(f) {
+		if s := sentenceAt(f, i); !exclamation(s) && hasWord(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceAt is the sentence of s that starts at byte i.
+func sentenceAt(s string, i int) string {
+	if j := nextSentence(s, i); j >= 0 {
+		return s[i:j]
+	}
+	return s[i:]
+}
+
+// cries reports a heading that ends in an exclamation mark.
+func cries(text string) bool {
+	return strings.HasSuffix(strings.TrimRightFunc(text, func(r rune) bool { return isSpace(r) || isSymbol(r) }), "!")
+}
+
+// interjection is a cry of praise that praiseStart does not know as the
+// start of a thanksgiving.
+var interjection = regexp.MustCompile(`^(?:amen|glory(?: to god)?|to god be (?:the )?glory|god is good|what a god|bwana asifiwe|asifiwe|gloria a dios|gloria a deus|gloire a dieu|dieu soit loue|god zij geloofd|lode a dio|praise the lord)\b`)
+
+// quotedSpeech reports a sentence (folded) that quotes someone's words
+// with a reporting verb ("“We are thankful,” she said."): a report of what
+// was said, not the writer's own request or thanksgiving.
+func quotedSpeech(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("\"“„«", r) {
+		return false
+	}
+	end := strings.IndexAny(s[size:min(len(s), 600)], "\"”»")
+	if end < 0 {
+		return false
+	}
+	after := s[size+end:]
+	_, n := utf8.DecodeRuneInString(after)
+	return speechTag.MatchString(after[n:])
+}
+
+// speechTag follows a quotation with who said it.
+var speechTag = regexp.MustCompile(`^,? ?(?:(?:\S+ ){0,3}(?:said|says|told|added|adds|explained|recalled|wrote|writes|dijo|disse|a dit|sagte|sagt|alisema|zei|ha detto)\b|(?:said|says|told|added|explained|dijo|disse|sagte|zei)\b)`)
+
 // isClosing reports a sign-off or a thank-you to the readers that asks for
 // nothing.
 func isClosing(text string) bool {
 	f := trimSentenceStart(folded(head(text)))
+	if blessingStart.MatchString(f) {
+		return requestKind(text) == kindNone
+	}
 	if !(closingStart.MatchString(f) || thanksReaders(f)) || praiseStart.MatchString(f) {
 		return false
 	}

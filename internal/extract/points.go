@@ -106,6 +106,11 @@ func (a *assembler) run(blocks []*block) []Point {
 // topic within the section: the points under it keep the section's kind.
 func (a *assembler) heading(b *block) {
 	k := headingKind(plain(b.toks, " "))
+	if cries(plain(b.toks, " ")) {
+		// "PRAISE THE LORD!!" at the top of a letter cries out; it heads
+		// nothing.
+		k = kindNone
+	}
 	if k == kindNone && a.sec.kind != kindNone && a.sec.level > 0 && b.level > a.sec.level {
 		a.sec.style = styleNone
 		return
@@ -205,6 +210,12 @@ func (a *assembler) item(b *block, text string) {
 
 // para reads an unlabelled paragraph.
 func (a *assembler) para(b *block, text string) {
+	if a.sec.kind != kindNone && a.sec.style == styleNone && (isGreeting(text) || onlyExclamations(text)) {
+		// "¡Hola, hermanos!" or "Praise the Lord!" under a kind heading:
+		// the heading was the letter's title, and the letter begins.
+		a.sec.title = true
+		return
+	}
 	if a.sec.kind != kindNone && !a.sec.title && (a.sec.style == styleNone || a.sec.style == stylePara) {
 		if tooShort(text) || isNotice(text) {
 			a.sec = section{}
