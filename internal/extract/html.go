@@ -118,6 +118,9 @@ type walker struct {
 	// only separate words and nested lists become sub-items.
 	item     bool
 	subItems [][]tok
+	// listLevel is the nesting level a flat list states by its class or
+	// indentation (Google Docs writes nested lists as sibling lists).
+	listLevel int
 	// article is true inside article, main or section, where a header
 	// holds the post's own title rather than the site's.
 	article bool
@@ -302,6 +305,9 @@ func (w *walker) flush() {
 func (w *walker) list(n *html.Node, depth int) {
 	if !w.item {
 		w.flush()
+		saved := w.listLevel
+		w.listLevel = flatListLevel(n)
+		defer func() { w.listLevel = saved }()
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
@@ -343,7 +349,7 @@ func (w *walker) listItem(n *html.Node, depth int) {
 	saved, savedSubs := w.buf, w.subItems
 	w.buf, w.subItems, w.item = newInline(), nil, true
 	w.children(n, depth)
-	b := &block{kind: bItem, depth: 1, toks: w.buf.toks}
+	b := &block{kind: bItem, depth: 1 + w.listLevel, toks: w.buf.toks}
 	for _, s := range w.subItems {
 		b.children = append(b.children, &block{kind: bItem, depth: 2, toks: s})
 	}
@@ -351,6 +357,31 @@ func (w *walker) listItem(n *html.Node, depth int) {
 	if len(b.toks) > 0 || len(b.children) > 0 {
 		w.blocks = append(w.blocks, b)
 	}
+}
+
+// gdocsLevel is the level suffix of a Google Docs list class
+// ("lst-kix_q8w2m1x7c3-2"); marginLeft is an indentation in points.
+var (
+	gdocsLevel = regexp.MustCompile(`\blst-kix_[a-z0-9]+-(\d)\b`)
+	marginLeft = regexp.MustCompile(`margin-left:\s*(\d{1,4})(?:\.\d+)?(pt|px)`)
+)
+
+// flatListLevel is the nesting level of a list that is not nested in the
+// markup: the level a Google Docs class names, or its left margin in steps
+// of 36pt (48px) beyond the first.
+func flatListLevel(n *html.Node) int {
+	if m := gdocsLevel.FindStringSubmatch(attr(n, "class")); m != nil {
+		return int(m[1][0] - '0')
+	}
+	if m := marginLeft.FindStringSubmatch(strings.ToLower(attr(n, "style"))); m != nil {
+		v, _ := strconv.Atoi(m[1])
+		step := 36
+		if m[2] == "px" {
+			step = 48
+		}
+		return min(max(v/step-1, 0), 8)
+	}
+	return 0
 }
 
 // isContainer reports an li used as a layout box (a card with a heading,
@@ -606,8 +637,14 @@ func safeHref(href string) string {
 func regroup(blocks []*block, labels *markerSet) []*block {
 	out := make([]*block, 0, len(blocks))
 	for _, b := range blocks {
-		if b.kind == bItem && b.depth > 1 && len(out) > 0 && out[len(out)-1].kind == bItem {
+		if b.kind == bItem && b.depth > 1 && len(out) > 0 && out[len(out)-1].kind == bItem && out[len(out)-1].depth < b.depth {
 			parent := out[len(out)-1]
+			if k := len(parent.children); k > 0 && parent.children[k-1].depth < b.depth {
+				// Deeper still: the entry goes on in its sub-entries.
+				last := parent.children[k-1]
+				last.toks = joinToks(last.toks, b.toks)
+				continue
+			}
 			parent.children = append(parent.children, b)
 			continue
 		}

@@ -340,6 +340,21 @@ func noticeLabel(text string) bool {
 	return false
 }
 
+// noticeHeading reports a short heading that names notices ("Key dates",
+// "Announcements").
+func noticeHeading(text string) bool {
+	ws := words(text)
+	if len(ws) == 0 || len(ws) > 4 {
+		return false
+	}
+	for _, w := range ws {
+		if noticeWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
 // emojiKind is the kind an emoji marker gives: folded hands ask for prayer,
 // raised hands and party poppers give thanks.
 func emojiKind(r rune) kinds {

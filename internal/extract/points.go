@@ -92,6 +92,12 @@ func (a *assembler) run(blocks []*block) []Point {
 			a.sec = section{}
 			continue
 		}
+		if b.kind == bItem && len(b.children) > 0 && a.itemHeading(b, text) {
+			// "Praises" or "Key dates" over sub-entries heads them.
+			a.sec = section{kind: headingKind(text)}
+			a.entries(b.children)
+			continue
+		}
 		if b.kind == bItem {
 			a.item(b, text)
 		} else {
@@ -144,9 +150,11 @@ func headingLike(b *block, text string) bool {
 func (a *assembler) labelled(b *block, l label, rest []*block) int {
 	toks := cut(b.toks, l.n)
 	body := plain(toks, " ")
-	if strings.TrimFunc(body, isSpace) == "" && len(b.children) == 0 {
-		// A label standing alone is a heading for what follows.
+	if strings.TrimFunc(body, isSpace) == "" {
+		// A label standing alone is a heading for what follows, and for
+		// its own sub-entries.
 		a.sec = section{kind: l.kind}
+		a.entries(b.children)
 		return 0
 	}
 	if l.symbol && len(b.children) == 0 && kindHeadingLine(body) {
@@ -183,6 +191,60 @@ func (a *assembler) labelled(b *block, l label, rest []*block) int {
 func (a *assembler) startsWithLabel(b *block) bool {
 	_, ok := findLabel(plain(b.toks, " "), boldPrefix(b.toks), a.labels)
 	return ok
+}
+
+// entries reads the sub-entries of a list entry that heads them.
+func (a *assembler) entries(children []*block) {
+	for _, c := range children {
+		text := plain(c.toks, " ")
+		if l, ok := findLabel(text, boldPrefix(c.toks), a.labels); ok && !l.symbol {
+			a.split(cut(c.toks, l.n), l.kind)
+			continue
+		}
+		a.item(c, text)
+	}
+}
+
+// itemHeading reports a list entry that reads as a heading of its
+// sub-entries: a few words, not a sentence, that name a kind or a notice,
+// or that are set in bold or capitals where no kind is open. Under a kind
+// heading, a bold entry ("Hostel staff") is a topic whose sub-entries are
+// one point.
+func (a *assembler) itemHeading(b *block, text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || len(strings.Fields(t)) > 6 || strings.ContainsAny(t[len(t)-1:], ".!?;:,") {
+		return false
+	}
+	if kindHeadingLine(t) || noticeHeading(t) {
+		return true
+	}
+	return a.sec.kind == kindNone && (capsLine(t) || allBold(b.toks))
+}
+
+// allBold reports toks whose every letter is inside bold.
+func allBold(toks []tok) bool {
+	depth, letters := 0, 0
+	for _, t := range toks {
+		switch t.kind {
+		case tokOpen:
+			if t.s == "strong" {
+				depth++
+			}
+		case tokClose:
+			if t.s == "strong" {
+				depth--
+			}
+		case tokText:
+			if !hasWord(t.s) {
+				continue
+			}
+			if depth <= 0 {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // item reads an unlabelled list entry.
