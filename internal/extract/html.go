@@ -442,19 +442,22 @@ func hasText(n *html.Node) bool {
 // paragraphs and lists, as in e-mail templates) is walked cell by cell.
 func (w *walker) table(n *html.Node, depth int) {
 	w.flush()
-	for _, tr := range rows(n) {
+	for r, tr := range rows(n) {
 		cells := cellsOf(tr)
 		if len(cells) >= 2 && !anyBlocks(cells) {
 			b := &block{kind: bRow}
 			header := tr.Parent != nil && tr.Parent.DataAtom == atom.Thead
-			allTh := true
+			allTh, bold := true, r == 0
 			for _, c := range cells {
-				b.cells = append(b.cells, w.sub(c, depth).toks)
+				sub := w.sub(c, depth)
+				b.cells = append(b.cells, sub.toks)
 				if c.DataAtom != atom.Th {
 					allTh = false
 				}
+				bold = bold && sub.allBold()
 			}
-			if header || allTh {
+			// Word and e-mail editors write a header row as bold cells.
+			if header || allTh || bold {
 				b.kind = bHeaderRow
 			}
 			w.blocks = append(w.blocks, b)
@@ -497,12 +500,18 @@ func cellsOf(tr *html.Node) []*html.Node {
 	return out
 }
 
-// anyBlocks reports cells that hold block content.
+// anyBlocks reports cells that hold block content: lists, tables,
+// headings, or more than one paragraph. Word wraps each cell's text in a
+// paragraph of its own, which leaves the cell a plain one.
 func anyBlocks(cells []*html.Node) bool {
 	for _, c := range cells {
+		paras := 0
 		if anyElement(c, func(e *html.Node) (bool, bool) {
 			switch e.DataAtom {
-			case atom.P, atom.Div, atom.Ul, atom.Ol, atom.Table, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Blockquote:
+			case atom.P, atom.Div:
+				paras++
+				return paras > 1, true
+			case atom.Ul, atom.Ol, atom.Table, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li, atom.Blockquote:
 				return true, false
 			}
 			return false, true

@@ -320,6 +320,12 @@ func (a *assembler) headerRow(b *block) {
 		cols[i] = headingKind(plain(c, " "))
 		k |= cols[i]
 	}
+	if k == kindNone && a.sec.kind != kindNone {
+		// "Name | Need" under "Prayer requests": the heading's kind
+		// goes on into the table.
+		a.sec = section{kind: a.sec.kind}
+		return
+	}
 	a.sec = section{kind: k}
 	if k != kindNone && len(cols) > 1 {
 		a.sec.cols = cols
