@@ -108,17 +108,26 @@ func groupBySource(items []feed.Item) []*sourceItems {
 // Items returns the items matching q, newest first by Published, then by
 // update and Position within it, at most q.EffectiveLimit() of them.
 func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
+	var out []feed.Item
+	var err error
+	if len(q.Partners) > 0 {
+		out, err = s.itemsOfPartners(ctx, q)
+	} else {
+		out, err = s.itemsInOrder(ctx, q)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("query items: %w", err)
+	}
+	return out, nil
+}
+
+// itemsInOrder answers a query that lists no partners by walking the feed
+// order (items_published) until it has the limit.
+func (s *Store) itemsInOrder(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 	var where []string
 	var args []any
 	if len(q.Kinds) > 0 {
-		kinds := make([]string, len(q.Kinds))
-		for i, k := range q.Kinds {
-			kinds[i] = string(k)
-		}
-		where, args = appendIn(where, args, "kind IN", kinds)
-	}
-	if len(q.Partners) > 0 {
-		where, args = appendIn(where, args, "partner_id IN", q.Partners)
+		where, args = appendIn(where, args, "kind IN", kindStrings(q.Kinds))
 	}
 	if len(q.Exclude) > 0 {
 		where, args = appendIn(where, args, "partner_id NOT IN", q.Exclude)
@@ -131,21 +140,9 @@ func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 	args = append(args, q.EffectiveLimit())
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("query items: %w", err)
+		return nil, err
 	}
-	defer rows.Close()
-	var out []feed.Item
-	for rows.Next() {
-		it, err := scanItem(rows)
-		if err != nil {
-			return nil, fmt.Errorf("query items: %w", err)
-		}
-		out = append(out, it)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("query items: %w", err)
-	}
-	return out, nil
+	return scanItems(rows)
 }
 
 // appendIn adds the condition "expr (?, ?, ...)" over values.

@@ -396,3 +396,55 @@ func TestSaveItemsManySourcesAndUpdates(t *testing.T) {
 		t.Errorf("second save = %+v, want %+v", got, want)
 	}
 }
+
+// TestItemsOfPartnersMatchesFeedOrder checks the per-partner merge against
+// the feed order filtered here, over partners whose updates interleave in
+// time, with limits small enough that the merge drops and prunes rows.
+func TestItemsOfPartnersMatchesFeedOrder(t *testing.T) {
+	s, _, _ := openTest(t)
+	var batch []feed.Item
+	for p := range 12 {
+		partner := fmt.Sprintf("p%02d", p)
+		for u := range 6 {
+			guid := fmt.Sprintf("u%d", u)
+			for pos, kind := range []feed.Kind{feed.KindPrayer, feed.KindPraise, feed.KindPrayer} {
+				it := item(partner, guid, pos, kind, fmt.Sprintf("%s %s point %d", partner, guid, pos))
+				// Some partners publish on the same days, some hours apart.
+				it.Published = t0.Add(-time.Duration((u*5+p%4)*7) * time.Hour)
+				batch = append(batch, it)
+			}
+		}
+	}
+	save(t, s, batch...)
+	everything := all(t, s, feed.Query{Limit: feed.MaxLimit})
+	tests := []struct {
+		name string
+		q    feed.Query
+	}{
+		{"three partners, limit 4", feed.Query{Partners: []string{"p01", "p05", "p09"}, Limit: 4}},
+		{"nine partners, limit 2", feed.Query{Partners: []string{"p00", "p01", "p02", "p03", "p04", "p05", "p06", "p07", "p08"}, Limit: 2}},
+		{"eleven partners, kind, limit 5", feed.Query{Kinds: []feed.Kind{feed.KindPraise},
+			Partners: []string{"p11", "p10", "p09", "p08", "p07", "p06", "p05", "p04", "p03", "p02", "p01"}, Limit: 5}},
+		{"repeats and unknowns, limit 7", feed.Query{Partners: []string{"p03", "zz", "p03", "p07", "p07"}, Limit: 7}},
+		{"exclude, limit 3", feed.Query{Partners: []string{"p02", "p06", "p10"}, Exclude: []string{"p06"}, Limit: 3}},
+		{"more than there are", feed.Query{Partners: []string{"p04", "p08"}, Kinds: []feed.Kind{feed.KindPrayer}, Limit: 100}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var want []string
+			for _, it := range everything {
+				if len(want) < tc.q.EffectiveLimit() && slices.Contains(listedPartners(tc.q), it.PartnerID) &&
+					(len(tc.q.Kinds) == 0 || slices.Contains(tc.q.Kinds, it.Kind)) {
+					want = append(want, it.Text)
+				}
+			}
+			var got []string
+			for _, it := range all(t, s, tc.q) {
+				got = append(got, it.Text)
+			}
+			if len(want) == 0 || !slices.Equal(got, want) {
+				t.Errorf("texts = %q\nwant %q", got, want)
+			}
+		})
+	}
+}

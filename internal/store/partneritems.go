@@ -1,0 +1,177 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"math"
+	"slices"
+
+	"github.com/prayerfeed/prayerfeed/feed"
+)
+
+// itemsOfPartners answers a query that lists its partners (a tag, a
+// partner's page). SQLite alone either reads every item of the listed
+// partners and sorts them, or walks the whole feed order looking for them,
+// which is slow when they have few items; so each partner's newest entries
+// are read off items_partner_feed (at most the limit, none older than the
+// limit-th newest found so far), the lists merged here, and only the
+// chosen rows read in full. All in one read transaction, so the rowids
+// chosen are the rows read.
+func (s *Store) itemsOfPartners(ctx context.Context, q feed.Query) ([]feed.Item, error) {
+	partners := listedPartners(q)
+	limit := q.EffectiveLimit()
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	query := `SELECT rowid, published, update_key, position FROM items INDEXED BY items_partner_feed
+		WHERE partner_id = ? AND published >= ?`
+	var kinds []any
+	if len(q.Kinds) > 0 {
+		var where []string
+		where, kinds = appendIn(nil, nil, "kind IN", kindStrings(q.Kinds))
+		query += " AND " + where[0]
+	}
+	query += " ORDER BY " + feedOrder + " LIMIT ?"
+	newest, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer newest.Close()
+	top := topKeys{limit: limit, floor: math.MinInt64}
+	for _, p := range partners {
+		args := append(append([]any{p, top.floor}, kinds...), limit)
+		if err := top.read(ctx, newest, args); err != nil {
+			return nil, err
+		}
+	}
+	return readRows(ctx, tx, top.rowids())
+}
+
+// listedPartners is q.Partners without repeats and without the excluded.
+func listedPartners(q feed.Query) []string {
+	seen := map[string]bool{}
+	for _, p := range q.Exclude {
+		seen[p] = true
+	}
+	var out []string
+	for _, p := range q.Partners {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func kindStrings(kinds []feed.Kind) []string {
+	out := make([]string, len(kinds))
+	for i, k := range kinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+// sortKey is a row's place in the feed order.
+type sortKey struct {
+	rowid, published, updateKey, position int64
+}
+
+// before reports whether a comes before b in the feed order.
+func (a sortKey) before(b sortKey) bool {
+	if a.published != b.published {
+		return a.published > b.published
+	}
+	if a.updateKey != b.updateKey {
+		return a.updateKey < b.updateKey
+	}
+	return a.position < b.position
+}
+
+// topKeys keeps the first limit keys it is given in feed order. floor is
+// the Published of the limit-th key once there are that many: no older row
+// can make the list.
+type topKeys struct {
+	limit int
+	floor int64
+	keys  []sortKey
+}
+
+// read adds the keys stmt returns for args.
+func (t *topKeys) read(ctx context.Context, stmt *sql.Stmt, args []any) error {
+	rows, err := stmt.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k sortKey
+		if err := rows.Scan(&k.rowid, &k.published, &k.updateKey, &k.position); err != nil {
+			return err
+		}
+		t.keys = append(t.keys, k)
+	}
+	if len(t.keys) >= 2*t.limit {
+		t.trim()
+	}
+	return rows.Err()
+}
+
+// trim sorts the keys and drops those past the limit, raising the floor.
+func (t *topKeys) trim() {
+	slices.SortFunc(t.keys, func(a, b sortKey) int {
+		switch {
+		case a.before(b):
+			return -1
+		case b.before(a):
+			return 1
+		}
+		return 0
+	})
+	if len(t.keys) >= t.limit {
+		t.keys = t.keys[:t.limit]
+		t.floor = t.keys[t.limit-1].published
+	}
+}
+
+func (t *topKeys) rowids() []int64 {
+	t.trim()
+	ids := make([]int64, len(t.keys))
+	for i, k := range t.keys {
+		ids[i] = k.rowid
+	}
+	return ids
+}
+
+// readRows reads the items of rowids in feed order.
+func readRows(ctx context.Context, tx *sql.Tx, rowids []int64) ([]feed.Item, error) {
+	if len(rowids) == 0 {
+		return nil, nil
+	}
+	ids, err := json.Marshal(rowids)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT "+itemColumns+
+		" FROM items WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY "+feedOrder, string(ids))
+	if err != nil {
+		return nil, err
+	}
+	return scanItems(rows)
+}
+
+// scanItems reads and closes rows.
+func scanItems(rows *sql.Rows) ([]feed.Item, error) {
+	defer rows.Close()
+	var out []feed.Item
+	for rows.Next() {
+		it, err := scanItem(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
