@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/prayerfeed/prayerfeed/feed"
@@ -37,23 +36,16 @@ func (r *SaveResult) add(o SaveResult) {
 // update no longer holds are kept as history.
 func (s *Store) SaveItems(ctx context.Context, items []feed.Item) (SaveResult, error) {
 	var res SaveResult
-	items = slices.Clone(items)
-	for i := range items {
-		it := &items[i]
-		validUTF8(it)
-		if !it.Kind.Valid() || it.PartnerID == "" || strings.TrimSpace(it.Text) == "" {
-			return res, fmt.Errorf("save items: item %d (partner %q, update %q): want a kind, partner and text", i, it.PartnerID, it.UpdateGUID)
-		}
+	items, err := prepareItems(items)
+	if err != nil {
+		return res, err
 	}
 	now := s.now().UTC()
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		w := newItemWriter(ctx, tx, s.stmts, now)
-		for _, src := range groupBySource(items) {
-			r, err := w.saveSource(ctx, src)
-			if err != nil {
-				return err
-			}
-			res.add(r)
+		var err error
+		if res, err = w.saveItems(ctx, items); err != nil {
+			return err
 		}
 		if res.New+res.Updated > 0 {
 			_, err := w.bump.ExecContext(ctx, unixNano(now))

@@ -30,6 +30,19 @@ func newItemWriter(ctx context.Context, tx *sql.Tx, st *statements, now time.Tim
 	}
 }
 
+// saveItems saves items, source by source.
+func (w *itemWriter) saveItems(ctx context.Context, items []feed.Item) (SaveResult, error) {
+	var res SaveResult
+	for _, src := range groupBySource(items) {
+		r, err := w.saveSource(ctx, src)
+		if err != nil {
+			return res, err
+		}
+		res.add(r)
+	}
+	return res, nil
+}
+
 // saveSource saves the items of one source, update by update.
 func (w *itemWriter) saveSource(ctx context.Context, src *sourceItems) (SaveResult, error) {
 	var res SaveResult

@@ -51,20 +51,27 @@ func (s *Store) SourceState(ctx context.Context, partnerID, url string) (SourceS
 // Items is ignored.
 func (s *Store) PutSourceState(ctx context.Context, st SourceState) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO sources (`+sourceColumns+`)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (partner_id, url) DO UPDATE SET etag = excluded.etag,
-				last_modified = excluded.last_modified, last_fetch = excluded.last_fetch,
-				last_success = excluded.last_success, last_status = excluded.last_status,
-				last_error = excluded.last_error, failures = excluded.failures, next_due = excluded.next_due`,
-			st.PartnerID, st.URL, st.ETag, st.LastModified, unixNano(st.LastFetch), unixNano(st.LastSuccess),
-			st.LastStatus, st.LastError, st.Failures, unixNano(st.NextDue))
+		_, err := tx.StmtContext(ctx, s.stmts.putState).ExecContext(ctx, sourceStateArgs(st)...)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("put source state %s %s: %w", st.PartnerID, st.URL, err)
 	}
 	return nil
+}
+
+// putSourceState is the statement that records a source's state, with
+// sourceStateArgs.
+const putSourceState = `INSERT INTO sources (` + sourceColumns + `)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	ON CONFLICT (partner_id, url) DO UPDATE SET etag = excluded.etag,
+		last_modified = excluded.last_modified, last_fetch = excluded.last_fetch,
+		last_success = excluded.last_success, last_status = excluded.last_status,
+		last_error = excluded.last_error, failures = excluded.failures, next_due = excluded.next_due`
+
+func sourceStateArgs(st SourceState) []any {
+	return []any{st.PartnerID, st.URL, st.ETag, st.LastModified, unixNano(st.LastFetch), unixNano(st.LastSuccess),
+		st.LastStatus, st.LastError, st.Failures, unixNano(st.NextDue)}
 }
 
 // SourceStates returns every recorded source with its item count, and

@@ -6,11 +6,11 @@ import (
 	"errors"
 )
 
-// statements are the item writes, prepared once at Open. A transaction on
+// statements are the item and source-state writes, prepared once at Open. A transaction on
 // the writer connection reuses each one's compiled form (Tx.StmtContext),
 // so saving a source compiles no SQL.
 type statements struct {
-	insert, update, seen, stored, bump *sql.Stmt
+	insert, update, seen, stored, bump, putState *sql.Stmt
 }
 
 func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
@@ -34,7 +34,8 @@ func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
 		// number of them.
 		stored: prep(`SELECT ` + itemColumns + ` FROM items
 			WHERE partner_id = ? AND source_url = ? AND update_guid IN (SELECT value FROM json_each(?))`),
-		bump: prep(`UPDATE generation SET gen = gen + 1, changed = ? WHERE id = 1`),
+		bump:     prep(`UPDATE generation SET gen = gen + 1, changed = ? WHERE id = 1`),
+		putState: prep(putSourceState),
 	}
 	if err != nil {
 		st.close()
@@ -45,7 +46,7 @@ func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
 
 func (st *statements) close() error {
 	var errs []error
-	for _, s := range []*sql.Stmt{st.insert, st.update, st.seen, st.stored, st.bump} {
+	for _, s := range []*sql.Stmt{st.insert, st.update, st.seen, st.stored, st.bump, st.putState} {
 		if s != nil {
 			errs = append(errs, s.Close())
 		}
