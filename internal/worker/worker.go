@@ -30,11 +30,11 @@ type Fetcher interface {
 // host's robots.txt, and is told when a new cycle begins.
 type cycleStarter interface{ StartCycle() }
 
-// Store is what a fetch cycle reads and writes.
+// Store is what a fetch cycle reads and writes. SaveFetch writes several
+// sources' items, each with its source's state, as *store.Store does.
 type Store interface {
 	SourceState(ctx context.Context, partnerID, url string) (store.SourceState, error)
-	PutSourceState(ctx context.Context, st store.SourceState) error
-	SaveItems(ctx context.Context, items []feed.Item) (store.SaveResult, error)
+	SaveFetch(ctx context.Context, batches []store.SourceBatch) ([]store.SourceSaved, error)
 }
 
 // Config wires a Worker.
@@ -121,6 +121,7 @@ func (w *Worker) RunOnce(ctx context.Context, opts Options) (Summary, error) {
 		}
 	}
 	results := make([]SourceResult, len(jobs))
+	wr := w.startWriter(ctx, results)
 	sem := make(chan struct{}, w.cfg.Concurrency)
 	hosts := newHostLimiter(w.cfg.PerHost)
 	var wg sync.WaitGroup
@@ -132,10 +133,13 @@ func (w *Worker) RunOnce(ctx context.Context, opts Options) (Summary, error) {
 			defer release()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			results[i] = w.runJobSafely(ctx, j, opts.All)
+			// Handing over inside the limits bounds the finished sources
+			// held in memory while the writer catches up.
+			wr.add(i, w.runJobSafely(ctx, j, opts.All))
 		}()
 	}
 	wg.Wait()
+	wr.close()
 	sum := summarize(results)
 	sum.Took = w.cfg.Now().Sub(start)
 	return sum, ctx.Err()
@@ -147,7 +151,7 @@ var ErrPanic = errors.New("internal error")
 
 // runJobSafely is runJob, turning a panic into that source's failure, so
 // that content which trips a bug in a parser costs one source, not the run.
-func (w *Worker) runJobSafely(ctx context.Context, j job, all bool) (res SourceResult) {
+func (w *Worker) runJobSafely(ctx context.Context, j job, all bool) (o outcome) {
 	defer func() {
 		if v := recover(); v != nil {
 			err := fmt.Errorf("%w: %v", ErrPanic, v)
@@ -157,42 +161,62 @@ func (w *Worker) runJobSafely(ctx context.Context, j job, all bool) (res SourceR
 			if serr != nil {
 				st = store.SourceState{PartnerID: j.partner.ID, URL: j.source.URL}
 			}
-			res = SourceResult{PartnerID: j.partner.ID, URL: j.source.URL, Attempted: true}
-			w.record(ctx, &st, j.source, nil, err, &res)
+			o = outcome{res: SourceResult{PartnerID: j.partner.ID, URL: j.source.URL, Attempted: true},
+				write: true, prev: st, source: j.source}
+			o.batch.State = w.settle(st, j.source, nil, err, &o.res)
 		}
 	}()
 	return w.runJob(ctx, j, all)
 }
 
-// runJob fetches one source if it is due and records what happened.
-func (w *Worker) runJob(ctx context.Context, j job, all bool) SourceResult {
-	res := SourceResult{PartnerID: j.partner.ID, URL: j.source.URL}
+// outcome is how one source's job ended: its result and, when write is
+// set, what to store for it.
+type outcome struct {
+	res   SourceResult
+	write bool
+	// batch holds the items found and the state to record with them.
+	batch store.SourceBatch
+	// prev, source and fetched let the writer record a failure instead
+	// when the items cannot be stored.
+	prev    store.SourceState
+	source  config.Source
+	fetched *fetcher.Result
+}
+
+// runJob fetches one source if it is due and extracts its points.
+func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
+	o := outcome{res: SourceResult{PartnerID: j.partner.ID, URL: j.source.URL}, source: j.source}
 	st, err := w.cfg.Store.SourceState(ctx, j.partner.ID, j.source.URL)
 	if err != nil {
-		res.Err = err
-		return res
+		o.res.Err = err
+		return o
 	}
 	now := w.cfg.Now()
 	if !all && !st.NextDue.IsZero() && st.NextDue.After(now) {
-		res.Skipped = true
-		return res
+		o.res.Skipped = true
+		return o
 	}
-	res.Attempted = true
+	o.res.Attempted = true
 	fr, err := w.cfg.Fetcher.Fetch(ctx, FetcherSource(j.partner, j.source), fetcher.Validators{ETag: st.ETag, LastModified: st.LastModified})
 	if ctx.Err() != nil {
 		// Shutting down: leave the source as it was, to be fetched next time.
-		res.Err = ctx.Err()
-		return res
+		o.res.Err = ctx.Err()
+		return o
 	}
 	if err == nil {
-		res.Save, err = w.save(ctx, j.partner, fr)
+		o.batch.Items = w.extract(j.partner, fr)
+		// The updates are done with; the rest is small.
+		fetched := *fr
+		fetched.Updates = nil
+		o.fetched = &fetched
 	}
-	w.record(ctx, &st, j.source, fr, err, &res)
-	return res
+	o.write, o.prev = true, st
+	o.batch.State = w.settle(st, j.source, fr, err, &o.res)
+	return o
 }
 
-// save extracts the points of a fetch's updates and stores them.
-func (w *Worker) save(ctx context.Context, p config.Partner, fr *fetcher.Result) (store.SaveResult, error) {
+// extract finds the points of a fetch's updates.
+func (w *Worker) extract(p config.Partner, fr *fetcher.Result) []feed.Item {
 	updates := uniqueUpdates(fr.Updates)
 	if len(updates) > w.cfg.MaxUpdates {
 		updates = updates[:w.cfg.MaxUpdates]
@@ -206,15 +230,13 @@ func (w *Worker) save(ctx context.Context, p config.Partner, fr *fetcher.Result)
 			items = append(items, it)
 		}
 	}
-	if len(items) == 0 {
-		return store.SaveResult{}, nil
-	}
-	return w.cfg.Store.SaveItems(ctx, items)
+	return items
 }
 
-// record writes the source's new state: validators and next due time on
-// success, the error and a growing backoff on failure.
-func (w *Worker) record(ctx context.Context, st *store.SourceState, src config.Source, fr *fetcher.Result, err error, res *SourceResult) {
+// settle returns the source's new state after a fetch that ended with fr
+// and err, and fills res's status and error: validators and next due time
+// on success, the error and a growing backoff on failure.
+func (w *Worker) settle(st store.SourceState, src config.Source, fr *fetcher.Result, err error, res *SourceResult) store.SourceState {
 	now := w.cfg.Now()
 	every := time.Duration(src.Every)
 	st.LastFetch = now
@@ -235,9 +257,7 @@ func (w *Worker) record(ctx context.Context, st *store.SourceState, src config.S
 		st.NextDue = now.Add(next + jitter(next))
 		res.Err = nil
 	}
-	if perr := w.cfg.Store.PutSourceState(context.WithoutCancel(ctx), *st); perr != nil && res.Err == nil {
-		res.Err = perr
-	}
+	return st
 }
 
 // backoff doubles the wait with each consecutive failure, from the
