@@ -12,13 +12,13 @@ import (
 // ("Please", "Would you", "We would also ask you to"). Go's regexp is
 // linear in its input, so none of these can be made to backtrack.
 var (
-	askPrefix = regexp.MustCompile(`^(?:(?:please|pls|also|and|so|now|but|especially|finally|lastly|today|again|kindly|continue to|keep on|por favor|favor|tambien|y|e|et|und|auch|bitte|tafadhali|pia|mohon|tolong|juga|dan|merci de|s'il vous plait|sigan|continuem a|continuez a|vamos|marilah kita|marilah|mari kita|mari|lasst uns|na|alsjeblieft|ook|en|wilt u|wil je|per favore|anche|vi chiediamo di|continuate a|paki|pakisama)[ ,]+` +
+	askPrefix = regexp.MustCompile(`^(?:(?:please|pls|do|also|and|so|now|but|especially|finally|lastly|today|again|kindly|continue to|keep on|por favor|favor|tambien|y|e|et|und|auch|bitte|tafadhali|pia|mohon|tolong|juga|dan|merci de|s'il vous plait|sigan|continuem a|continuez a|vamos|marilah kita|marilah|mari kita|mari|lasst uns|na|alsjeblieft|ook|en|wilt u|wil je|per favore|anche|vi chiediamo di|continuate a|paki|pakisama)[ ,]+` +
 		`|(?:would|could|can|will) you(?: please| also| kindly)*(?: join (?:us|me)(?: in| and| to)?)? ` +
 		`|(?:we|i)(?: would|'d| will)?(?: also| really| humbly| kindly| especially)*(?: like to| love for you to| love you to| want to)? (?:ask|invite|urge|encourage|request)(?: you| everyone| all of you| all)?(?: to| that you)? ` +
 		`|join (?:us|me) (?:in|as we|to) ` +
 		`|(?:keep|continue|be) (?:on )?` +
 		`)`)
-	prayerStart = regexp.MustCompile(`^(?:pray\b|praying (?:for|that|with|about)\b|ask (?:god|the lord|jesus|him)\b|intercede\b|lift (?:up )?\S+ (?:up )?in prayer` +
+	prayerStart = regexp.MustCompile(`^(?:pray\b|praying (?:for|that|with|about)\b|ask (?:god|the lord|jesus|him)\b|intercede\b|(?:lift|uphold|hold|remember|cover|carry|surround|keep)(?: up)?(?: \S+){1,6}? (?:up )?in (?:your |our |their )?prayers?\b|ask (?:\S+ ){1,6}?to pray\b` +
 		`|oren\b|oremos\b|orad\b|pidan\b|pidamos\b|intercedan\b|clamemos\b` +
 		`|orem\b|ore (?:por|pel[oa]s?|para|a|com|que|conosco)\b|intercedam\b|pecam\b` +
 		`|priez\b|prions\b|prier pour\b|intercedez\b|demandez au seigneur\b` +
@@ -45,7 +45,10 @@ var (
 	// reportedRequest passes on someone's request for prayer ("Alex asked
 	// for prayer for ...", "Maria pidió oración por ...").
 	reportedRequest = regexp.MustCompile(`^(?:\S+ ){1,6}(?:has |have |had )?(?:asked|asks|requested|requests|would (?:appreciate|love|value)|covets?|needs?) (?:for |us for |your |our )?(?:prayers?|intercession)\b` +
-		`|^(?:\S+ ){1,4}(?:pidio|pide|piden|pidieron|pediu|pede|pedem|pediram) (?:oracion|oraciones|oracao|oracoes)\b`)
+		`|^(?:\S+ ){0,5}\S+(?:'d| would)(?: really| so| greatly| truly| very much)? (?:appreciate|love|value|welcome) (?:your |any |all your |our )?(?:prayers?|intercession)\b` +
+		`|^(?:\S+ ){1,4}(?:pidio|pide|piden|pidieron|pediu|pede|pedem|pediram) (?:oracion|oraciones|oracao|oracoes)\b` +
+		`|^(?:\S+ ){1,4}(?:bittet|bitten|bat|baten) (?:euch |sie |uns )?(?:um|fur) (?:gebet|eure gebete|furbitte)\b` +
+		`|^(?:\S+ ){1,4}(?:demande|demandent|a demande|ont demande|sollicite) (?:la |vos |nos |votre )?(?:prieres?|intercession)\b`)
 	// praiseForReaders thanks God for the readers themselves ("We praise
 	// God for faithful givers like you"): a receipt's or a letter's
 	// courtesy, not a thanksgiving to share.
@@ -70,7 +73,7 @@ var (
 		`|^(?:tunashukuru|nashukuru|tunafurahi) (?:kwa|kwamba|sana|kuwa)\b`)
 	// readerThanks is what follows the gratitude when it thanks the
 	// readers: "for your prayers", "que vous ...", "kwa maombi yenu".
-	readerThanks = regexp.MustCompile(`^ ?(?:(?:all |each |every one |so many |many )?(?:of )?(?:you|your|yours|everyone|everybody|all who|those who)\b` +
+	readerThanks = regexp.MustCompile(`^ ?(?:(?:all |each and every one |each one |each |every one |everyone |so many |many )?(?:of )?(?:you|your|yours|everyone|everybody|all who|those who)\b` +
 		`|(?:(?:il|la|le|i|gli|del|della|delle|dei|alla|alle|ai) )?(?:ustedes|su|sus|vosotros|vuestr[oa]s?|ti|tu|tus|voces|vos|seu|sua|seus|suas|vous|votre|vos|toi|ton|tes|euch|eure|euer|eurem|euren|ihnen|ihre|sie|dich|dein|deine|kalian|anda|saudara|jullie|uw|je|jouw|voi|vostr[oaie]|tutti voi|ninyo|inyo|inyong)\b` +
 		`|\S+(?: \S+)? (?:yenu|wenu|zenu|lenu|kalian|anda)\b)`)
 	// closingStart is a sign-off or a thank-you to the readers.
@@ -186,7 +189,8 @@ func startKind(s string) kinds {
 // sentences.
 func reported(s string) bool {
 	h := sentence(s)
-	if !strings.Contains(h, "pray") && !strings.Contains(h, "interce") && !strings.Contains(h, "oraci") && !strings.Contains(h, "oraca") {
+	if !strings.Contains(h, "pray") && !strings.Contains(h, "interce") && !strings.Contains(h, "oraci") && !strings.Contains(h, "oraca") &&
+		!strings.Contains(h, "gebet") && !strings.Contains(h, "furbitte") && !strings.Contains(h, "priere") {
 		return false
 	}
 	return reportedRequest.MatchString(h)
@@ -245,17 +249,80 @@ func ownKind(text string) kinds {
 // requestKind is the kind of the first sentence of text that asks for
 // prayer or gives thanks, or none: the test for a paragraph that stands on
 // its own with no label or heading.
+//
+// A request can also come later in a sentence, as a clause of its own
+// ("It has been a hard month, and I'd value your prayers"), when it is
+// addressed to the reader; and a paragraph of news that ends by crying
+// out its thanks to God ("… found work in the city. Thank God!") gives
+// thanks for that news.
 func requestKind(text string) kinds {
 	f := folded(text)
-	for _, i := range sentenceStarts(f) {
-		if exclamation(sentenceAt(f, i)) || quotedSpeech(f[i:]) {
+	starts := sentenceStarts(f)
+	for n, i := range starts {
+		s := sentenceAt(f, i)
+		if exclamation(s) {
+			if n > 0 && n == len(starts)-1 && praiseCry(s) && newsOpens(f) {
+				return kindPraise
+			}
+			continue
+		}
+		if quotedSpeech(f[i:]) {
 			continue
 		}
 		if k := startKind(f[i:]); k != kindNone {
 			return k
 		}
+		if k := clauseKind(s); k != kindNone {
+			return k
+		}
 	}
 	return kindNone
+}
+
+// clauseBreak ends a clause inside a sentence.
+var clauseBreak = regexp.MustCompile(`(?:,|:| and| but| so| –| —| -) `)
+
+// clauseKind reads the clauses after the first in a sentence (folded): a
+// clause that asks the reader ("please …", "would you …", "I'd value your
+// prayers") gives its kind. A sentence that signs off ("Thanks again,
+// and keep praying!") asks nothing.
+func clauseKind(s string) kinds {
+	t := trimSentenceStart(s)
+	if closingStart.MatchString(t) || blessingStart.MatchString(t) {
+		return kindNone
+	}
+	locs := clauseBreak.FindAllStringIndex(s, 8)
+	for _, loc := range locs {
+		c := s[loc[1]:]
+		if reported(c) {
+			return kindPrayer
+		}
+		if p := askPrefix.FindStringIndex(c); p == nil || p[1] == 0 || !politeAsk.MatchString(c) {
+			continue
+		}
+		if k := startKind(c); k != kindNone {
+			return k
+		}
+	}
+	return kindNone
+}
+
+// politeAsk opens a clause addressed to the reader.
+var politeAsk = regexp.MustCompile(`^(?:and |so |but )?(?:please|pls|kindly|do|por favor|bitte|tafadhali|mohon|s'il vous plait|merci de|(?:would|could|can|will) you|(?:we|i)(?: would|'d)?(?: also| really)* (?:like to |love (?:for )?you to )?(?:ask|invite|urge|encourage|request))\b`)
+
+// newsOpens reports text (folded) whose first sentence tells something:
+// not a cry, a greeting or a thank-you to the readers.
+func newsOpens(f string) bool {
+	first := sentence(f)
+	t := trimSentenceStart(first)
+	return !exclamation(first) && !greetingStart.MatchString(t) && !closingStart.MatchString(t) && !thanksReaders(t)
+}
+
+// praiseCry reports an exclamation (folded) that thanks or praises God,
+// rather than only crying "Amen!".
+func praiseCry(s string) bool {
+	s = trimSentenceStart(s)
+	return praiseStart.MatchString(s) || interjection.MatchString(s) && !strings.HasPrefix(s, "amen")
 }
 
 // exclamation reports a sentence (folded) that only cries out to God
@@ -411,10 +478,17 @@ func isGreeting(text string) bool {
 	return greetingStart.MatchString(trimSentenceStart(folded(head(text))))
 }
 
+// giftAppeal speaks of giving money anywhere in a sentence: support given
+// financially, the readers' gifts, or how to send them.
+var giftAppeal = regexp.MustCompile(`\b(?:(?:support|help|give|contribute|partner)(?: \S+){0,3} financially|financially (?:support|help|partner)` +
+	`|(?:soutenir|aider)(?: \S+){0,2} financierement|(?:apoyar|ayudar|apoiar|ajudar)(?: \S+){0,2} (?:financieramente|financeiramente)|finanziell (?:zu )?unterstutzen` +
+	`|(?:your|vos|tus|sus|seus|vossos|eure|ihre) (?:gifts?|donations?|dons|ofrendas|donativos|doacoes|ofertas|spenden)` +
+	`|iban|bank details|bank transfer|transferencia bancaria|virement|uberweisung|tax[- ]deductible|recu fiscal|spendenquittung)\b`)
+
 // isAppeal reports an appeal to give, sign up or share, or a feed footer.
 func isAppeal(text string) bool {
 	f := trimSentenceStart(folded(head(text)))
-	return appealStart.MatchString(f) || feedFooter.MatchString(f)
+	return appealStart.MatchString(f) || feedFooter.MatchString(f) || giftAppeal.MatchString(sentence(f))
 }
 
 // isNotice reports a block that is not a point whatever section it is in,

@@ -51,6 +51,18 @@ func TestRequestKind(t *testing.T) {
 		{"swahili readers", "Tunashukuru kwa maombi yenu.", kindNone},
 		{"indonesian gratitude", "Kami berterima kasih atas sumur baru.", kindPraise},
 		{"indonesian readers", "Kami berterima kasih atas doa kalian.", kindNone},
+		{"clause please pray", "The road is closed, so please pray for the drivers.", kindPrayer},
+		{"clause value prayers", "It was a hard week and I'd value your prayers.", kindPrayer},
+		{"clause narrative pray", "We met at the church and prayed for the town.", kindNone},
+		{"clause sign-off", "Thanks again, and please keep praying!", kindNone},
+		{"ask others to pray", "Would you ask your group to pray for Ben?", kindPrayer},
+		{"hold in prayers", "Kindly hold the nurses in your prayers.", kindPrayer},
+		{"do rejoice", "Do rejoice with us over the harvest.", kindPraise},
+		{"news then praise cry", "The roof is finished. Praise God!", kindPraise},
+		{"greeting then cry", "Greetings from Lima! Praise God!", kindNone},
+		{"news then amen", "The roof is finished. Amen!", kindNone},
+		{"german reported", "Sie bittet um Gebet für ihre Mutter.", kindPrayer},
+		{"french reported", "Paul demande vos prières pour son examen.", kindPrayer},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -75,7 +75,7 @@ var (
 		razon razones razoes raison raisons grund grunde sababu alasan
 		week weeks month months points point needs need items item topics topic focus list update updates
 		report reports notes corner time and or with us me for please how you can to ways way keep join continue
-		the him give giving let lets s also together more still what we are is of in on about today here
+		the him give giving let lets s also together more still what we are is of in on about today here things other re ve
 		y e o de del la las los el por para motivos motivo puntos punto al nuestras nuestros nuestra nuestro
 		como pueden pedimos este esta mes semana que juntos conmigo nosotros juntas especial especiales urgente urgentes importante principales
 		ou da do das dos pontos ao nossos nossas nosso nossa pela pelo pelos pelas especiais juntas conosco connosco comigo
@@ -308,11 +308,18 @@ func phraseKindOf(ws []string) kinds {
 }
 
 // labelKind reads the words before a label's colon: a short vocabulary
-// phrase that does not end like the start of a sentence.
+// phrase that does not end like the start of a sentence. A phrase that
+// turns to the reader with "us" or "me" ("Give thanks with us:", "Pray
+// for me:") is the start of the writer's own sentence, whose words stay.
 func labelKind(s string) kinds {
 	ws := words(s)
 	if len(ws) == 0 || len(ws) > 5 || tailWords[ws[len(ws)-1]] {
 		return kindNone
+	}
+	for _, w := range ws {
+		if objectPronouns[w] {
+			return kindNone
+		}
 	}
 	k, ok := phraseKind(ws)
 	if !ok {
@@ -511,6 +518,9 @@ func bracketLabel(s string) (label, bool) {
 	}
 	return label{kind: k, n: n + len(s[n:]) - len(strings.TrimLeftFunc(s[n:], isSpace))}, true
 }
+
+// objectPronouns are "us" and "me" in the supported languages.
+var objectPronouns = wordSet(`us me nous moi uns mich mir nosotros nosotras conmigo conosco connosco comigo`)
 
 // thanksWords say thank you on their own.
 var thanksWords = wordSet(`thanks thank gracias merci danke asante asanteni obrigado obrigada terima kasih dankeschon`)
