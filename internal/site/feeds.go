@@ -45,7 +45,7 @@ func (s *Site) Feed(ctx context.Context, route string, q url.Values, sc Scope) (
 	if err != nil {
 		return nil, err
 	}
-	items, err := s.items(ctx, query)
+	items, err := s.items(ctx, query, sc)
 	if err != nil {
 		return nil, fmt.Errorf("render %s: %w", route, err)
 	}
@@ -67,7 +67,7 @@ func (s *Site) Feed(ctx context.Context, route string, q url.Values, sc Scope) (
 // feedQuery turns a feed route and its filters into a store query and a
 // feed title.
 func (s *Site) feedQuery(base string, q url.Values, sc Scope) (feed.Query, string, error) {
-	query := feed.Query{Exclude: s.hidden(sc)}
+	query := feed.Query{}
 	title := s.cfg.Title
 	switch {
 	case base == "/feed":

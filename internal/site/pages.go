@@ -76,7 +76,7 @@ type pageData struct {
 // Wall renders the prayer wall, "/": the recent points of every partner in
 // scope, with links to every feed.
 func (s *Site) Wall(ctx context.Context, sc Scope) (*Page, error) {
-	items, err := s.items(ctx, feed.Query{Exclude: s.hidden(sc), Limit: wallLimit})
+	items, err := s.items(ctx, feed.Query{Limit: wallLimit}, sc)
 	if err != nil {
 		return nil, fmt.Errorf("render wall: %w", err)
 	}
@@ -113,7 +113,7 @@ func (s *Site) Embed(ctx context.Context, q url.Values, sc Scope) (*Page, error)
 		return nil, err
 	}
 	query.Limit = count
-	items, err := s.items(ctx, query)
+	items, err := s.items(ctx, query, sc)
 	if err != nil {
 		return nil, fmt.Errorf("render embed: %w", err)
 	}

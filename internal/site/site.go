@@ -58,15 +58,36 @@ func New(cfg Config) *Site {
 
 // items reads items from the store with every partner's redactions
 // applied: the one place store text turns into published text.
-func (s *Site) items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
-	items, err := s.st.Items(ctx, q)
-	if err != nil {
-		return nil, err
+func (s *Site) items(ctx context.Context, q feed.Query, sc Scope) ([]feed.Item, error) {
+	// The database leaves out the configured private partners; what it
+	// returns is then checked against partners.yaml as an allow-list, so the
+	// items of a partner removed from the file (perhaps for someone's
+	// safety) or renamed never reach an output. That is rare, so the query
+	// is widened only when something was dropped.
+	q.Exclude = s.hidden(sc)
+	want := q.EffectiveLimit()
+	for n := want; ; n = min(n*4, feed.MaxLimit) {
+		q.Limit = n
+		items, err := s.st.Items(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		kept := items[:0]
+		for _, it := range items {
+			p, ok := s.cfg.Partner(it.PartnerID)
+			if !ok || (p.Private() && !sc.Private) {
+				continue
+			}
+			// The name readers see is the configured one, not the one
+			// stored when the item was fetched: renaming a partner to a
+			// pseudonym must cover its old items too.
+			it.PartnerName = p.Name
+			kept = append(kept, s.redact.Item(it))
+		}
+		if len(kept) >= want || len(items) < n || n >= feed.MaxLimit {
+			return kept[:min(len(kept), want)], nil
+		}
 	}
-	for i := range items {
-		items[i] = s.redact.Item(items[i])
-	}
-	return items, nil
 }
 
 // Scope says whose view is rendered: the public's, or a reader holding a

@@ -42,7 +42,7 @@ func (s *Site) ThisWeek(ctx context.Context, sc Scope) (ThisWeek, error) {
 			continue
 		}
 		p, _ := s.cfg.Partner(id)
-		items, err := s.items(ctx, feed.Query{Partners: []string{id}, Limit: ThisWeekItems})
+		items, err := s.items(ctx, feed.Query{Partners: []string{id}, Limit: ThisWeekItems}, sc)
 		if err != nil {
 			return tw, fmt.Errorf("this week: %w", err)
 		}
