@@ -56,6 +56,12 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	if err != nil {
 		return err
 	}
+	if err := removeStale(*out, files); err != nil {
+		return err
+	}
+	if err := removeAbandoned(*out, time.Now()); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
 	if err := writeAtomic(filepath.Join(*out, stampFile), []byte(stamp)); err != nil {
 		return err
 	}

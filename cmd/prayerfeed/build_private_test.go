@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/site/sitetest"
 )
@@ -65,5 +66,41 @@ func TestTokenCreatePrintsTokenLast(t *testing.T) {
 	}
 	if list := runCmd(t, "--config", c.ConfigPath, "--db", c.DBPath, "token", "list"); strings.Contains(list, tok) {
 		t.Errorf("token list shows the token:\n%s", list)
+	}
+}
+
+// TestBuildRemovesWhatItNoLongerPublishes: ijm is published, then made
+// private; the next build must take its partner feeds off the static host
+// rather than leave the last public copy behind. A temporary file left by
+// a killed build goes too, once it is old.
+func TestBuildRemovesWhatItNoLongerPublishes(t *testing.T) {
+	c := sitetest.New(t)
+	out := t.TempDir()
+	runCmd(t, "--config", c.ConfigPath, "--db", c.DBPath, "build", "--out", out)
+	stale := filepath.Join(out, "partners", "ijm", "feed.atom")
+	if _, err := os.Stat(stale); err != nil {
+		t.Fatalf("first build did not write %s: %v", stale, err)
+	}
+	abandoned := filepath.Join(out, ".feed.xml.tmp123")
+	if err := os.WriteFile(abandoned, []byte("half a feed"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(abandoned, old, old); err != nil {
+		t.Fatal(err)
+	}
+
+	yaml := strings.Replace(sitetest.YAML, "    short: IJM\n", "    short: IJM\n    visibility: private\n", 1)
+	if err := os.WriteFile(c.ConfigPath, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	runCmd(t, "--config", c.ConfigPath, "--db", c.DBPath, "build", "--out", out)
+	for _, gone := range []string{stale, abandoned} {
+		if _, err := os.Stat(gone); !os.IsNotExist(err) {
+			t.Errorf("%s survived the second build (err %v)", gone, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "partners", "sim", "feed.atom")); err != nil {
+		t.Errorf("the second build removed a feed it still publishes: %v", err)
 	}
 }
