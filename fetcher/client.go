@@ -151,6 +151,11 @@ func newTransport(cfg ClientConfig, forbidden func(net.IP) bool) *http.Transport
 	}
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.DialContext = d.DialContext
+	if cfg.DenyPrivate {
+		// Through a proxy the dial check would see only the proxy's
+		// address, and the proxy would reach the internal target for us.
+		t.Proxy = nil
+	}
 	t.TLSHandshakeTimeout = cfg.TLSHandshakeTimeout
 	t.ResponseHeaderTimeout = cfg.ResponseHeaderTimeout
 	t.ExpectContinueTimeout = time.Second
@@ -213,13 +218,18 @@ func retryAfter(h http.Header, now time.Time) time.Duration {
 		return 0
 	}
 	if secs, err := strconv.Atoi(v); err == nil && secs > 0 {
-		return time.Duration(secs) * time.Second
+		return time.Duration(min(secs, int(maxRetryAfter/time.Second))) * time.Second
 	}
 	if t, err := http.ParseTime(v); err == nil && t.After(now) {
-		return t.Sub(now)
+		return min(t.Sub(now), maxRetryAfter)
 	}
 	return 0
 }
+
+// maxRetryAfter bounds how long a server can ask us to stay away: a week,
+// the longest backoff prayerfeed applies on its own, so a typo or a hostile
+// "Retry-After: 99999999" cannot silence a partner for years.
+const maxRetryAfter = 7 * 24 * time.Hour
 
 // maxAge reads Cache-Control max-age, which a server uses to say how
 // long its answer stays fresh.

@@ -227,6 +227,11 @@ func TestForbiddenAddr(t *testing.T) {
 		{"224.0.0.1", true},
 		{"::ffff:127.0.0.1", true},
 		{"::ffff:10.0.0.1", true},
+		{"0.1.2.3", true},        // "this network"
+		{"198.18.0.1", true},     // benchmarking
+		{"240.0.0.1", true},      // reserved
+		{"64:ff9b::a00:1", true}, // NAT64 of 10.0.0.1
+		{"2002:7f00:1::1", true}, // 6to4 of 127.0.0.1
 		{"93.184.216.34", false},
 		{"2606:4700::1111", false},
 		{"100.128.0.1", false},
@@ -289,6 +294,30 @@ func TestGetRefusesOtherSchemes(t *testing.T) {
 		t.Run(u, func(t *testing.T) {
 			if _, err := NewClient(ClientConfig{}).Get(context.Background(), u, Validators{}); err == nil {
 				t.Fatal("err = nil, want a refusal")
+			}
+		})
+	}
+}
+
+func TestRetryAfterBounded(t *testing.T) {
+	now := time.Date(2026, 11, 25, 12, 0, 0, 0, time.UTC)
+	tests := []struct {
+		value string
+		want  time.Duration
+	}{
+		{"120", 2 * time.Minute},
+		{"99999999", maxRetryAfter},
+		{"9223372036854775807", maxRetryAfter}, // would overflow time.Duration
+		{now.Add(3 * time.Hour).Format(http.TimeFormat), 3 * time.Hour},
+		{now.AddDate(3, 0, 0).Format(http.TimeFormat), maxRetryAfter},
+		{"-5", 0},
+		{"soon", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.value, func(t *testing.T) {
+			h := http.Header{"Retry-After": {tt.value}}
+			if got := retryAfter(h, now); got != tt.want {
+				t.Errorf("retryAfter(%q) = %v, want %v", tt.value, got, tt.want)
 			}
 		})
 	}

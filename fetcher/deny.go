@@ -11,16 +11,37 @@ import (
 // a loopback, private or link-local address.
 var ErrForbiddenAddress = errors.New("address not allowed")
 
-// sharedAddressSpace is carrier-grade NAT (RFC 6598), which net.IP does
-// not count as private but is as internal as 10/8 on many networks.
-var sharedAddressSpace = &net.IPNet{IP: net.IPv4(100, 64, 0, 0), Mask: net.CIDRMask(10, 32)}
+// reserved are ranges net.IP's predicates miss that still lead inside a
+// network or to this machine: "this network" (0/8), carrier-grade NAT
+// (RFC 6598), benchmarking (198.18/15), the reserved 240/4, and the IPv6
+// translation prefixes that embed an IPv4 address (NAT64, 6to4), which
+// could otherwise smuggle 10.0.0.1 or 127.0.0.1 past the check.
+var reserved = func() []*net.IPNet {
+	var out []*net.IPNet
+	for _, cidr := range []string{"0.0.0.0/8", "100.64.0.0/10", "198.18.0.0/15", "240.0.0.0/4", "64:ff9b::/96", "64:ff9b:1::/48", "2002::/16"} {
+		_, n, err := net.ParseCIDR(cidr)
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, n)
+	}
+	return out
+}()
 
 // forbiddenAddr reports whether ip is one a partner's source must not make
 // us reach: this machine, its local networks, or anything not unicast.
 func forbiddenAddr(ip net.IP) bool {
-	return ip.IsLoopback() || ip.IsPrivate() || ip.IsUnspecified() ||
+	if ip.IsLoopback() || ip.IsPrivate() || ip.IsUnspecified() ||
 		ip.IsLinkLocalUnicast() || ip.IsLinkLocalMulticast() || ip.IsInterfaceLocalMulticast() ||
-		ip.IsMulticast() || sharedAddressSpace.Contains(ip) || ip.Equal(net.IPv4bcast)
+		ip.IsMulticast() || ip.Equal(net.IPv4bcast) {
+		return true
+	}
+	for _, n := range reserved {
+		if n.Contains(ip) {
+			return true
+		}
+	}
+	return false
 }
 
 // denyControl is a net.Dialer Control function refusing forbidden
