@@ -1,12 +1,8 @@
 package server
 
 import (
-	"fmt"
 	"net/http"
 	"testing"
-	"time"
-
-	"github.com/prayerfeed/prayerfeed/feed"
 )
 
 // discardWriter is the least a ResponseWriter can do, so the benchmark
@@ -24,13 +20,7 @@ func (d *discardWriter) WriteHeader(code int)        { d.code = code }
 // full body, the 304 to a matching ETag, and the gzip body.
 func BenchmarkFeedAtom(b *testing.B) {
 	e := newEnv(b, envOptions{})
-	var items []feed.Item
-	for i := range 50 {
-		items = append(items, point("ijm", fmt.Sprintf("u%d", i), 0, feed.KindPrayer,
-			fmt.Sprintf("Pray for the team in district %d as they visit families freed from bonded labour", i),
-			time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i)*time.Hour)))
-	}
-	e.save(items...)
+	e.save(manyItems(50)...)
 	s := New(Config{Site: e.server.cfg.Site, Store: e.store, Metrics: NewMetrics()})
 	first, _ := http.NewRequest("GET", "/feed.atom", nil)
 	w := &discardWriter{h: http.Header{}}

@@ -33,6 +33,12 @@ type Frontend struct {
 	hand *handoffListener
 
 	fast map[string]fastRoute
+	// writeTimeout bounds each fast-path write: hs.WriteTimeout, or
+	// fastWriteTimeout when that is unset.
+	writeTimeout time.Duration
+	// idleHook, when set (by tests), runs each time a connection is about
+	// to wait for its next request.
+	idleHook func()
 
 	mu       sync.Mutex
 	ln       net.Listener
@@ -52,6 +58,10 @@ type fastRoute struct {
 const (
 	fastIdleTimeout   = 2 * time.Minute
 	fastHeaderTimeout = 10 * time.Second
+	// fastWriteTimeout bounds writing one response, so a client that
+	// pipelines requests and never reads cannot hold a goroutine (and
+	// Shutdown) forever.
+	fastWriteTimeout = 30 * time.Second
 	// fastMaxHeader bounds a request head on the fast path; a longer one
 	// is handed to net/http, which applies its own limit.
 	fastMaxHeader = 4096
@@ -61,7 +71,10 @@ const (
 // serves the connections the fast path hands over.
 func (s *Server) NewFrontend(hs *http.Server) *Frontend {
 	hs.Handler = s
-	f := &Frontend{s: s, hs: hs, fast: map[string]fastRoute{}, conns: map[net.Conn]struct{}{}}
+	f := &Frontend{s: s, hs: hs, fast: map[string]fastRoute{}, conns: map[net.Conn]struct{}{}, writeTimeout: hs.WriteTimeout}
+	if f.writeTimeout <= 0 {
+		f.writeTimeout = fastWriteTimeout
+	}
 	for _, rt := range s.routes() {
 		if !rt.page {
 			continue
@@ -117,8 +130,8 @@ func (f *Frontend) Serve(ln net.Listener) error {
 // requests in flight finish, and shuts down net/http's connections, until
 // ctx ends.
 func (f *Frontend) Shutdown(ctx context.Context) error {
-	f.closing.Store(true)
 	f.mu.Lock()
+	f.closing.Store(true)
 	if f.ln != nil {
 		f.ln.Close()
 	}
@@ -171,7 +184,16 @@ func (f *Frontend) serveConn(c net.Conn) {
 		}
 	}()
 	for !f.closing.Load() {
+		if f.idleHook != nil {
+			f.idleHook()
+		}
 		c.SetReadDeadline(time.Now().Add(fastIdleTimeout))
+		// Shutdown may have set its deadline between the check above and
+		// ours, which replaced it: look again, or wait out the idle
+		// timeout.
+		if f.closing.Load() {
+			return
+		}
 		head, err := readHead(br, c)
 		if err != nil && !errors.Is(err, errNotFast) {
 			return
@@ -183,7 +205,7 @@ func (f *Frontend) serveConn(c net.Conn) {
 		fr, ok := f.fast[req.path]
 		req.path = fr.path
 		if err != nil || !ok {
-			c.SetReadDeadline(time.Time{})
+			c.SetDeadline(time.Time{}) // net/http sets its own
 			handedOff = f.hand.handoff(&bufferedConn{Conn: c, r: br})
 			return
 		}
@@ -204,11 +226,11 @@ func (f *Frontend) serveConn(c net.Conn) {
 func (f *Frontend) answer(c net.Conn, out *net.Buffers, req fastRequest, now time.Time) int {
 	sn, err := f.s.cache.snapshot(context.Background())
 	if err != nil {
-		return f.answerError(c, http.StatusInternalServerError, "internal error\n", now)
+		return f.answerError(c, req.head, http.StatusInternalServerError, "internal error\n", now)
 	}
 	e := f.s.cache.get(context.Background(), sn, req.path, req.path, nil, site.Scope{}) // no query: the key is the path
 	if e.status != 0 {
-		return f.answerError(c, e.status, e.msg+"\n", now)
+		return f.answerError(c, req.head, e.status, e.msg+"\n", now)
 	}
 	gz := e.gz != nil && acceptsGzip(req.acceptEncoding)
 	idx, code, body := rawFull, http.StatusOK, e.body
@@ -222,15 +244,17 @@ func (f *Frontend) answer(c net.Conn, out *net.Buffers, req fastRequest, now tim
 		body = nil
 	}
 	*out = append((*out)[:0], e.raw[idx], f.date(now), body)
+	c.SetWriteDeadline(now.Add(f.writeTimeout))
 	if _, err := out.WriteTo(c); err != nil {
 		return 0
 	}
 	return code
 }
 
-// answerError writes a plain-text error; the page not rendering is rare
-// enough not to need prebuilt bytes.
-func (f *Frontend) answerError(c net.Conn, code int, msg string, now time.Time) int {
+// answerError writes a plain-text error, without the body for a HEAD (one
+// would be read as the start of the next response); the page not
+// rendering is rare enough not to need prebuilt bytes.
+func (f *Frontend) answerError(c net.Conn, head bool, code int, msg string, now time.Time) int {
 	var b []byte
 	b = append(b, "HTTP/1.1 "...)
 	b = append(b, strconv.Itoa(code)...)
@@ -241,7 +265,10 @@ func (f *Frontend) answerError(c net.Conn, code int, msg string, now time.Time) 
 	b = appendHeader(b, "X-Content-Type-Options", nosniff[0])
 	b = appendHeader(b, "Content-Length", strconv.Itoa(len(msg)))
 	b = append(b, f.date(now)...)
-	b = append(b, msg...)
+	if !head {
+		b = append(b, msg...)
+	}
+	c.SetWriteDeadline(now.Add(f.writeTimeout))
 	if _, err := c.Write(b); err != nil {
 		return 0
 	}

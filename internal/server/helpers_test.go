@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -185,4 +186,15 @@ func storeState(partner, url string, status int, errMsg string) store.SourceStat
 		PartnerID: partner, URL: url, LastFetch: now.Add(-time.Minute), LastStatus: status,
 		LastError: errMsg, Failures: 3, NextDue: now.Add(time.Hour),
 	}
+}
+
+// manyItems returns n prayer points of ijm, one per update, an hour apart.
+func manyItems(n int) []feed.Item {
+	var items []feed.Item
+	for i := range n {
+		items = append(items, point("ijm", fmt.Sprintf("u%d", i), 0, feed.KindPrayer,
+			fmt.Sprintf("Pray for the team in district %d as they visit families freed from bonded labour", i),
+			time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(i)*time.Hour)))
+	}
+	return items
 }
