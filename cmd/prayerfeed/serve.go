@@ -73,10 +73,7 @@ func serve(ctx context.Context, sc serveConfig) error {
 	})
 	// The frontend answers plain feed polls itself and hands every other
 	// connection to this http.Server.
-	srv := handler.NewFrontend(&http.Server{
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-	})
+	srv := handler.NewFrontend(newHTTPServer())
 	workerDone := make(chan struct{})
 	go func() {
 		defer close(workerDone)
@@ -99,6 +96,19 @@ func serve(ctx context.Context, sc serveConfig) error {
 	}
 	sc.logger.Info("stopped")
 	return nil
+}
+
+// newHTTPServer returns the http.Server for the connections the frontend
+// hands over. Every phase of a connection has a deadline, so a client that
+// stops reading or writing cannot hold a goroutine past it; the frontend's
+// fast path uses the same WriteTimeout.
+func newHTTPServer() *http.Server {
+	return &http.Server{
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
 }
 
 // fetchLoop runs a fetch cycle now and then every sc.every until ctx ends.
