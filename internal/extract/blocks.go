@@ -49,12 +49,14 @@ type line struct {
 // markerRe matches a list marker at the start of a trimmed line: bullets
 // of every kind, dashes and arrows ("—", "–", "->", "=>"), numbers ("1.",
 // "2)", "(3)", keycap emoji "1️⃣"), letters ("a)", "(b)") and roman
-// numerals ("(iv)", "ii.", "IX)"). Word's plain-text export writes its
-// second- and third-level bullets as a letter ("o", "§", "Ø") set off by
-// a tab or several spaces, which a word starting a wrapped line never is.
+// numerals ("(iv)", "ii.", "IX)").
 var markerRe = regexp.MustCompile(`^(?:(?:[-*+•·◦▪▫‣⁃∙●○◉◎■□➢➤►▶▸▹▻→⇒➔➜➝➞✓✔✦✧☐☑❖◆◇♦–—―‒−]|->|=>|-->)\x{fe0f}?|\d{1,3}[.)]|\(\d{1,3}\)|[a-z]\)|\([a-z]\)|#\d{1,3}[.):]?` +
-	`|\d\x{fe0f}?\x{20e3}|🔟|\(?(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|I{1,3}|IV|VI{0,3}|IX|XI{0,3})[.)])[ \t\x{a0}]+` +
-	`|^[oØ§](?:\t|[ \x{a0}]{2,})[ \t\x{a0}]*`)
+	`|\d\x{fe0f}?\x{20e3}|🔟|\(?(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|I{1,3}|IV|VI{0,3}|IX|XI{0,3})[.)])[ \t\x{a0}]+`)
+
+// wordBullet matches the bullets Word's plain-text export writes for its
+// second and third levels: a letter ("o", "§", "Ø") set off by a tab or
+// several spaces, which a word starting a wrapped line never is.
+var wordBullet = regexp.MustCompile(`^[oØ§](?:\t|[ \x{a0}]{2,})[ \t\x{a0}]*`)
 
 // marker measures the list marker at the start of s; an emoji that starts
 // a line also starts an entry but stays in its text, where it can be a
@@ -62,6 +64,11 @@ var markerRe = regexp.MustCompile(`^(?:(?:[-*+•·◦▪▫‣⁃∙●○◉�
 func marker(s string) (n int, emoji bool, ok bool) {
 	if loc := markerRe.FindStringIndex(s); loc != nil {
 		return loc[1], false, true
+	}
+	if r, _ := utf8.DecodeRuneInString(s); r == 'o' || r == 'Ø' || r == '§' {
+		if loc := wordBullet.FindStringIndex(s); loc != nil {
+			return loc[1], false, true
+		}
 	}
 	r, size := utf8.DecodeRuneInString(s)
 	if r >= 0x2190 && isSymbol(r) && r != '*' {

@@ -45,10 +45,12 @@ var (
 	// reportedRequest passes on someone's request for prayer ("Alex asked
 	// for prayer for ...", "Maria pidió oración por ...").
 	reportedRequest = regexp.MustCompile(`^(?:\S+ ){1,6}(?:has |have |had )?(?:asked|asks|requested|requests|would (?:appreciate|love|value)|covets?|needs?) (?:for |us for |your |our )?(?:prayers?|intercession)\b` +
-		`|^(?:\S+ ){0,5}\S+(?:'d| would)(?: really| so| greatly| truly| very much)? (?:appreciate|love|value|welcome) (?:your |any |all your |our )?(?:prayers?|intercession)\b` +
 		`|^(?:\S+ ){1,4}(?:pidio|pide|piden|pidieron|pediu|pede|pedem|pediram) (?:oracion|oraciones|oracao|oracoes)\b` +
 		`|^(?:\S+ ){1,4}(?:bittet|bitten|bat|baten) (?:euch |sie |uns )?(?:um|fur) (?:gebet|eure gebete|furbitte)\b` +
 		`|^(?:\S+ ){1,4}(?:demande|demandent|a demande|ont demande|sollicite) (?:la |vos |nos |votre )?(?:prieres?|intercession)\b`)
+	// valuesPrayers is the writers' own wish for the readers' prayers ("I'd
+	// value your prayers", "we would really appreciate prayer").
+	valuesPrayers = regexp.MustCompile(`^(?:\S+ ){0,5}\S+(?:'d| would)(?: really| so| greatly| truly| very much)? (?:appreciate|love|value|welcome) (?:your |any |all your |our )?(?:prayers?|intercession)\b`)
 	// praiseForReaders thanks God for the readers themselves ("We praise
 	// God for faithful givers like you"): a receipt's or a letter's
 	// courtesy, not a thanksgiving to share.
@@ -193,6 +195,11 @@ func reported(s string) bool {
 		!strings.Contains(h, "gebet") && !strings.Contains(h, "furbitte") && !strings.Contains(h, "priere") {
 		return false
 	}
+	if strings.Contains(h, "'d ") || strings.Contains(h, "would ") {
+		if valuesPrayers.MatchString(h) {
+			return true
+		}
+	}
 	return reportedRequest.MatchString(h)
 }
 
@@ -287,6 +294,9 @@ var clauseBreak = regexp.MustCompile(`(?:,|:| and| but| so| –| —| -) `)
 // prayers") gives its kind. A sentence that signs off ("Thanks again,
 // and keep praying!") asks nothing.
 func clauseKind(s string) kinds {
+	if !containsAny(s, askKeys) {
+		return kindNone
+	}
 	t := trimSentenceStart(s)
 	if closingStart.MatchString(t) || blessingStart.MatchString(t) {
 		return kindNone
@@ -297,7 +307,7 @@ func clauseKind(s string) kinds {
 		if reported(c) {
 			return kindPrayer
 		}
-		if p := askPrefix.FindStringIndex(c); p == nil || p[1] == 0 || !politeAsk.MatchString(c) {
+		if !politeAsk.MatchString(c) {
 			continue
 		}
 		if k := startKind(c); k != kindNone {
@@ -306,6 +316,12 @@ func clauseKind(s string) kinds {
 	}
 	return kindNone
 }
+
+// askKeys are words one of which a clause that asks (politeAsk) or
+// passes on a request (reportedRequest) holds; looking for them first
+// keeps the patterns off most sentences.
+var askKeys = []string{"please", "pls", "kindly", "do ", "you", "ask", "invite", "urge", "encourage", "request", "'d ", "would ", "need", "covet",
+	"por favor", "bitte", "bitten", "bat", "tafadhali", "mohon", "plait", "merci de", "pid", "ped", "demand", "sollicit"}
 
 // politeAsk opens a clause addressed to the reader.
 var politeAsk = regexp.MustCompile(`^(?:and |so |but )?(?:please|pls|kindly|do|por favor|bitte|tafadhali|mohon|s'il vous plait|merci de|(?:would|could|can|will) you|(?:we|i)(?: would|'d)?(?: also| really)* (?:like to |love (?:for )?you to )?(?:ask|invite|urge|encourage|request))\b`)
@@ -488,8 +504,15 @@ var giftAppeal = regexp.MustCompile(`\b(?:(?:support|help|give|contribute|partne
 // isAppeal reports an appeal to give, sign up or share, or a feed footer.
 func isAppeal(text string) bool {
 	f := trimSentenceStart(folded(head(text)))
-	return appealStart.MatchString(f) || feedFooter.MatchString(f) || giftAppeal.MatchString(sentence(f))
+	if appealStart.MatchString(f) || feedFooter.MatchString(f) {
+		return true
+	}
+	first := sentence(f)
+	return containsAny(first, giftKeys) && giftAppeal.MatchString(first)
 }
+
+// giftKeys are words one of which every match of giftAppeal holds.
+var giftKeys = []string{"financ", "gift", "donation", "dons", "ofrenda", "donativo", "doacoes", "ofertas", "spende", "iban", "bank", "transfer", "virement", "uberweisung", "tax", "recu fiscal", "unterstutzen"}
 
 // isNotice reports a block that is not a point whatever section it is in,
 // unless its own words ask for prayer or give thanks: an appeal, an event,
@@ -498,10 +521,37 @@ func isNotice(text string) bool {
 	return (isAppeal(text) || isEvent(text) || noticeLabel(text)) && requestKind(text) == kindNone
 }
 
-// isEvent reports an event notice: a clock time beside an invitation.
+// visitOffer is a partner offering to come and see the readers ("We'd
+// love to visit your small group", "invite us to speak"), which notices
+// of a home assignment or a tour make.
+var visitOffer = regexp.MustCompile(`\b(?:(?:we|i)(?:'d| would) (?:love|like|be (?:glad|happy|delighted)) to (?:visit|see|meet|speak|share|come|catch up|connect)|invite us|have us (?:speak|visit|share|come)|book us` +
+	`|nos (?:encantaria|gustaria) (?:visitar|ver|conocer|compartir)|(?:adorariamos|gostariamos (?:muito )?de) (?:visitar|ver|conhecer|partilhar|compartilhar)` +
+	`|nous (?:aimerions|serions heureux de) (?:beaucoup )?(?:vous )?(?:rendre visite|visiter|voir|rencontrer)|wir (?:wurden|kommen) (?:euch |sie |ihre \S+ )?gerne (?:besuchen|vorbei|berichten))\b`)
+
+// isEvent reports an event notice: a clock time beside an invitation, or
+// an offer to visit.
 func isEvent(text string) bool {
 	f := folded(text)
-	return eventTime.MatchString(f) && eventWord.MatchString(f)
+	return eventTime.MatchString(f) && eventWord.MatchString(f) || offersVisit(f)
+}
+
+// visitKeys are words one of which every match of visitOffer holds;
+// looking for them first keeps the pattern off most text.
+var visitKeys = []string{" to ", "invite us", "have us", "book us", "encantaria", "gustaria", "adorariamos", "gostariamos", "aimerions", "heureux de", "gerne"}
+
+// offersVisit reports text (folded) that offers a visit.
+func offersVisit(f string) bool {
+	return containsAny(f, visitKeys) && visitOffer.MatchString(f)
+}
+
+// containsAny reports whether s holds one of subs.
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionKind is the kinds text speaks of anywhere, for lead-ins.

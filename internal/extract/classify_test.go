@@ -107,6 +107,8 @@ func TestLabels(t *testing.T) {
 		{"action alone", "Action: the plan", kindNone, ""},
 		{"swahili qualifier", "Ombi maalum: paa", kindPrayer, "paa"},
 		{"indonesian qualifier", "Pokok doa khusus: jembatan", kindPrayer, "jembatan"},
+		{"with us is a sentence", "Give thanks with us: the well", kindNone, ""},
+		{"for me is a sentence", "Pray for me: the exam", kindNone, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,7 +126,7 @@ func TestLabels(t *testing.T) {
 	}
 }
 
-func TestHeadingKind(t *testing.T) {
+func TestSectionKind(t *testing.T) {
 	tests := []struct {
 		text string
 		want kinds
@@ -148,11 +150,16 @@ func TestHeadingKind(t *testing.T) {
 		{"Praise / Prayer", kindMixed},
 		{"News · Noticias", kindNone},
 		{"Our team / Nuestro equipo", kindNone},
+		{"Wofür wir danken", kindPraise},
+		{"What we're thankful for", kindPraise},
+		{"Damos gracias a Dios por", kindPraise},
+		{"Please pray…", kindPrayer},
+		{"Prayer breakfast tickets", kindNone},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			if got := headingKind(tt.text); got != tt.want {
-				t.Errorf("headingKind(%q) = %d, want %d", tt.text, got, tt.want)
+			if got := sectionKind(tt.text); got != tt.want {
+				t.Errorf("sectionKind(%q) = %d, want %d", tt.text, got, tt.want)
 			}
 		})
 	}
@@ -204,6 +211,8 @@ func TestNoticeLabel(t *testing.T) {
 		{"Prayer: the road", false},
 		{"The Smiths: visa delayed", false},
 		{"We met many people at the event: 40 came", false},
+		{"Year-end goal: $9,000 for seed", true},
+		{"Meta de fin de año: 4.000 dólares", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

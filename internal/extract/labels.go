@@ -75,7 +75,7 @@ var (
 		razon razones razoes raison raisons grund grunde sababu alasan
 		week weeks month months points point needs need items item topics topic focus list update updates
 		report reports notes corner time and or with us me for please how you can to ways way keep join continue
-		the him give giving let lets s also together more still what we are is of in on about today here things other re ve
+		the him give giving let lets s also together more still what we are is of in on about today here things other re ve wofur worum
 		y e o de del la las los el por para motivos motivo puntos punto al nuestras nuestros nuestra nuestro
 		como pueden pedimos este esta mes semana que juntos conmigo nosotros juntas especial especiales urgente urgentes importante principales
 		ou da do das dos pontos ao nossos nossas nosso nossa pela pelo pelos pelas especiais juntas conosco connosco comigo
@@ -101,6 +101,7 @@ var (
 	// noticeWords name the notices a church prints beside its prayer
 	// points ("Agenda:", "Offering:", "Termine:", "Matangazo:").
 	noticeWords = wordSet(`agenda announcement announcements notice notices calendar dates schedule event events reminder reminders offering offerings collection
+		goal goals appeal fundraiser fundraising campaign meta metas objectif spendenziel spendenaufruf
 		anuncio anuncios aviso avisos calendario fechas evento eventos ofrenda ofrendas colecta recordatorio
 		datas oferta ofertas lembrete
 		annonce annonces calendrier evenement evenements rappel offrande collecte
@@ -269,6 +270,19 @@ func headingPartKind(s string) kinds {
 	return ownerKind(ws)
 }
 
+// sectionKind reads a heading over a section. Beside the headings
+// headingKind knows, a short heading written as the start of a request
+// ("Damos gracias a Dios por", "Please pray…") names the kind it asks for.
+func sectionKind(s string) kinds {
+	if k := headingKind(s); k != kindNone {
+		return k
+	}
+	if len(strings.Fields(s)) > 8 {
+		return kindNone
+	}
+	return startKind(folded(s))
+}
+
 // ownerKind reads a heading that names whose points follow before a kind
 // phrase of at least two words ("Diocesan prayer focus", "Lin family
 // prayer requests"). A single kind word after a name ("Evening prayer")
@@ -336,7 +350,7 @@ func noticeLabel(text string) bool {
 		return false
 	}
 	ws := words(text[:i])
-	if len(ws) > 4 {
+	if len(ws) > 5 {
 		return false
 	}
 	for _, w := range ws {

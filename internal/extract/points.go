@@ -72,7 +72,7 @@ func (a *assembler) run(blocks []*block) []Point {
 			continue
 		}
 		if b.kind == bPara && (headingLike(b, text) || len(b.children) == 0 && kindHeadingLine(text)) {
-			k := headingKind(text)
+			k := sectionKind(text)
 			if k == kindNone && endsWithColon(text) {
 				k, _ = leadInKind(text)
 			}
@@ -85,6 +85,11 @@ func (a *assembler) run(blocks []*block) []Point {
 		if len(b.children) == 0 {
 			if k, ok := leadInKind(text); ok {
 				a.leadIn(k)
+				continue
+			}
+			if k := openLeadIn(text, blocks[i+1:]); k != kindNone {
+				// "We give thanks for" with no colon, then the list.
+				a.sec = section{kind: k}
 				continue
 			}
 		}
@@ -111,11 +116,14 @@ func (a *assembler) run(blocks []*block) []Point {
 // that does ("We pray" then "The sick and housebound"), is the title of a
 // topic within the section: the points under it keep the section's kind.
 func (a *assembler) heading(b *block) {
-	k := headingKind(plain(b.toks, " "))
-	if cries(plain(b.toks, " ")) {
-		// "PRAISE THE LORD!!" at the top of a letter cries out; it heads
-		// nothing.
-		k = kindNone
+	text := plain(b.toks, " ")
+	k := sectionKind(text)
+	if cries(text) || noticeHeading(text) {
+		// "PRAISE THE LORD!!" at the top of a letter cries out, and "We're
+		// coming home!" or "Key dates" announce: they head no points, and
+		// are no topic of the section above them.
+		a.sec = section{level: b.level}
+		return
 	}
 	if k == kindNone && a.sec.kind != kindNone && a.sec.level > 0 && b.level > a.sec.level {
 		a.sec.style = styleNone
@@ -133,6 +141,17 @@ func (a *assembler) leadIn(k kinds) {
 		return
 	}
 	a.sec = section{kind: k}
+}
+
+// openLeadIn reads a short paragraph left open, with no full stop, right
+// above a list: when it names a kind, it introduces the entries as a
+// colon would.
+func openLeadIn(text string, rest []*block) kinds {
+	t := strings.TrimRightFunc(text, isSpace)
+	if t == "" || len(rest) == 0 || rest[0].kind != bItem || len(strings.Fields(t)) > 12 || strings.ContainsAny(t[len(t)-1:], ".!?") {
+		return kindNone
+	}
+	return sectionKind(t)
 }
 
 // headingLike reports a paragraph that works as a heading: short, all in
