@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -67,23 +68,52 @@ func BenchmarkSaveItemsUnchanged(b *testing.B) {
 }
 
 // BenchmarkFirstCycle stores what 500 partners × 20 updates yield into an
-// empty database, one SaveItems per source, as issue 9's first cycle does.
+// empty database, as issue 9's first cycle does: "per-source" with one
+// SaveItems and one PutSourceState per source, "grouped" with SaveFetch
+// taking 20 sources at once, as the worker does.
 func BenchmarkFirstCycle(b *testing.B) {
 	ctx := context.Background()
 	const partners = 500
-	batches := make([][]feed.Item, partners)
+	batches := make([]SourceBatch, partners)
 	for p := range batches {
-		batches[p] = sourceBatch(fmt.Sprintf("p%03d", p), 20)
+		items := sourceBatch(fmt.Sprintf("p%03d", p), 20)
+		batches[p] = SourceBatch{Items: items, State: SourceState{PartnerID: items[0].PartnerID,
+			URL: items[0].SourceURL, ETag: `"v1"`, LastStatus: 200, LastFetch: t0, LastSuccess: t0}}
 	}
+	b.Run("per-source", func(b *testing.B) {
+		benchCycle(b, func(s *Store) error {
+			for _, batch := range batches {
+				if _, err := s.SaveItems(ctx, batch.Items); err != nil {
+					return err
+				}
+				if err := s.PutSourceState(ctx, batch.State); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	b.Run("grouped", func(b *testing.B) {
+		benchCycle(b, func(s *Store) error {
+			for group := range slices.Chunk(batches, 20) {
+				if _, err := s.SaveFetch(ctx, group); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+}
+
+// benchCycle times cycle, each time into a new database.
+func benchCycle(b *testing.B, cycle func(*Store) error) {
 	written, cpu := writtenBytes(), cpuTime()
 	for b.Loop() {
 		b.StopTimer()
 		s, _, _ := openTest(b)
 		b.StartTimer()
-		for _, batch := range batches {
-			if _, err := s.SaveItems(ctx, batch); err != nil {
-				b.Fatal(err)
-			}
+		if err := cycle(s); err != nil {
+			b.Fatal(err)
 		}
 		b.StopTimer()
 		s.Close()

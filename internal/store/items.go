@@ -102,10 +102,16 @@ func groupBySource(items []feed.Item) []*sourceItems {
 func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 	var out []feed.Item
 	var err error
-	if len(q.Partners) > 0 {
-		out, err = s.itemsOfPartners(ctx, q)
-	} else {
+	switch partners := listedPartners(q); {
+	case len(q.Partners) == 0:
 		out, err = s.itemsInOrder(ctx, q)
+	case len(partners) == 1:
+		// One partner's feed is one range of items_partner_feed, which
+		// SQLite finds itself.
+		q.Partners, q.Exclude = partners, nil
+		out, err = s.itemsInOrder(ctx, q)
+	default:
+		out, err = s.itemsOfPartners(ctx, partners, q)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("query items: %w", err)
@@ -113,13 +119,17 @@ func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 	return out, nil
 }
 
-// itemsInOrder answers a query that lists no partners by walking the feed
-// order (items_published) until it has the limit.
+// itemsInOrder answers a query that lists no partners, or one, by walking
+// the feed order (items_published, or that partner's range of
+// items_partner_feed) until it has the limit.
 func (s *Store) itemsInOrder(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 	var where []string
 	var args []any
 	if len(q.Kinds) > 0 {
 		where, args = appendIn(where, args, "kind IN", kindStrings(q.Kinds))
+	}
+	if len(q.Partners) > 0 {
+		where, args = appendIn(where, args, "partner_id IN", q.Partners)
 	}
 	if len(q.Exclude) > 0 {
 		where, args = appendIn(where, args, "partner_id NOT IN", q.Exclude)

@@ -10,16 +10,15 @@ import (
 	"github.com/prayerfeed/prayerfeed/feed"
 )
 
-// itemsOfPartners answers a query that lists its partners (a tag, a
-// partner's page). SQLite alone either reads every item of the listed
+// itemsOfPartners answers a query over several partners (a tag), listed
+// without repeats or excluded ones. SQLite alone either reads every item of the listed
 // partners and sorts them, or walks the whole feed order looking for them,
 // which is slow when they have few items; so each partner's newest entries
 // are read off items_partner_feed (at most the limit, none older than the
 // limit-th newest found so far), the lists merged here, and only the
 // chosen rows read in full. All in one read transaction, so the rowids
 // chosen are the rows read.
-func (s *Store) itemsOfPartners(ctx context.Context, q feed.Query) ([]feed.Item, error) {
-	partners := listedPartners(q)
+func (s *Store) itemsOfPartners(ctx context.Context, partners []string, q feed.Query) ([]feed.Item, error) {
 	limit := q.EffectiveLimit()
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
