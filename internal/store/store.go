@@ -107,6 +107,10 @@ func dataSourceName(path string) (string, error) {
 	q.Set("_journal_mode", "WAL")
 	q.Set("_synchronous", "NORMAL")
 	q.Set("_foreign_keys", "1")
+	// Statement and savepoint journals in memory, not temporary files:
+	// each write statement inside a transaction keeps one, and on disk
+	// they were over half the bytes a first fetch wrote (87 of 149 MB).
+	q.Add("_pragma", "temp_store(memory)")
 	// Every transaction this package begins writes, so take the write lock
 	// at BEGIN: a deferred transaction that upgrades later can fail with
 	// SQLITE_BUSY at once, whatever the busy timeout.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -151,5 +152,23 @@ func TestOpenNotADatabase(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), path) {
 		t.Errorf("error %q does not name the file", err)
+	}
+}
+
+// TestConnectionsKeepTempInMemory checks the pragma that keeps savepoint
+// journals off disk on the writer and on pooled connections alike.
+func TestConnectionsKeepTempInMemory(t *testing.T) {
+	s, _, _ := openTest(t)
+	ctx := context.Background()
+	for name, q := range map[string]interface {
+		QueryRowContext(context.Context, string, ...any) *sql.Row
+	}{"writer": s.writer, "pool": s.db} {
+		var mode int
+		if err := q.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&mode); err != nil {
+			t.Fatal(err)
+		}
+		if mode != 2 {
+			t.Errorf("%s: temp_store = %d, want 2 (memory)", name, mode)
+		}
 	}
 }
