@@ -56,6 +56,11 @@ type snapshot struct {
 	lastModified []string
 	entries      sync.Map // cache key → *entry
 	size         atomic.Int64
+	// tick counts the entries added; an entry records the tick of its
+	// last use, so eviction finds the least recently used. Hits compare
+	// before storing, so a hot entry is written once per miss, not on
+	// every request.
+	tick atomic.Int64
 }
 
 func newCache(cfg cacheConfig) *cache {
@@ -127,6 +132,8 @@ func (c *cache) refresh(ctx context.Context, old *snapshot) (*snapshot, error) {
 // precomputed so that answering it is a few map assignments and a write.
 type entry struct {
 	ready chan struct{}
+	// used is sn.tick when the entry was last asked for.
+	used atomic.Int64
 	// status and msg are set for a route that renders an error page.
 	status int
 	msg    string
@@ -158,6 +165,7 @@ func (c *cache) get(ctx context.Context, sn *snapshot, key, route string, q url.
 		e := v.(*entry)
 		<-e.ready
 		if e.expires == 0 || c.cfg.now().UnixNano() < e.expires {
+			sn.touch(e)
 			return e
 		}
 		if sn.entries.CompareAndDelete(key, e) {
@@ -165,9 +173,11 @@ func (c *cache) get(ctx context.Context, sn *snapshot, key, route string, q url.
 		}
 	}
 	e := &entry{ready: make(chan struct{})}
+	e.used.Store(sn.tick.Add(1))
 	if v, loaded := sn.entries.LoadOrStore(key, e); loaded {
 		e = v.(*entry)
 		<-e.ready
+		sn.touch(e)
 		return e
 	}
 	if sn.size.Add(1) > int64(c.cfg.max) {
@@ -177,13 +187,22 @@ func (c *cache) get(ctx context.Context, sn *snapshot, key, route string, q url.
 	return e
 }
 
+// touch marks e as just used.
+func (sn *snapshot) touch(e *entry) {
+	if t := sn.tick.Load(); e.used.Load() != t {
+		e.used.Store(t)
+	}
+}
+
 // render fills e and wakes the requests waiting for it, even if rendering
-// panics; a failed render is dropped so the next request tries again.
+// panics. An error page is dropped once the waiting requests have it: a
+// failed render so the next request tries again, a 404 or 400 because
+// readers choose the paths and queries that make them, and each would
+// otherwise take a cache entry.
 func (c *cache) render(ctx context.Context, sn *snapshot, key string, e *entry, route string, q url.Values, sc site.Scope) {
 	e.status, e.msg = http.StatusInternalServerError, "internal error" // until fill says otherwise
 	defer func() {
-		if e.status == http.StatusInternalServerError {
-			sn.entries.Delete(key)
+		if e.status != 0 && sn.entries.CompareAndDelete(key, e) {
 			sn.size.Add(-1)
 		}
 		close(e.ready)
@@ -210,22 +229,28 @@ func (c *cache) render(ctx context.Context, sn *snapshot, key string, e *entry, 
 	e.prepareRaw()
 }
 
-// evictOne drops one finished entry other than keep, to bound the cache
-// however many distinct query strings readers send.
+// evictOne drops the least recently used finished entry other than keep,
+// to bound the cache however many distinct query strings readers send
+// while keeping the pages readers keep asking for. The scan is linear, but
+// it runs only before a render, which costs far more.
 func (sn *snapshot) evictOne(keep string) {
+	var oldKey any
+	var old *entry
 	sn.entries.Range(func(k, v any) bool {
-		if k.(string) == keep {
+		e := v.(*entry)
+		if k.(string) == keep || old != nil && e.used.Load() >= old.used.Load() {
 			return true
 		}
 		select {
-		case <-v.(*entry).ready:
-			sn.entries.Delete(k)
-			sn.size.Add(-1)
-			return false
+		case <-e.ready:
+			oldKey, old = k, e
 		default:
-			return true
 		}
+		return true
 	})
+	if old != nil && sn.entries.CompareAndDelete(oldKey, old) {
+		sn.size.Add(-1)
+	}
 }
 
 // minGzip is the smallest body worth compressing.
@@ -269,7 +294,7 @@ func gzipped(body []byte) []byte {
 		return nil
 	}
 	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
 	zw.Write(body)
 	zw.Close()
 	if buf.Len() >= len(body) {

@@ -60,6 +60,9 @@ func TestNotModifiedByDate(t *testing.T) {
 	}
 }
 
+// testKnown are the filter values of testConfig.
+var testKnown = newKnownValues([]string{"ijm", "kelu", "hidden"}, []string{"justice", "translation"})
+
 func TestCacheKey(t *testing.T) {
 	tests := []struct {
 		name, raw, wantKey string
@@ -71,11 +74,20 @@ func TestCacheKey(t *testing.T) {
 		{"same set other order", "partner=ijm&partner=kelu&kind=prayer", "/feed.atom?kind=prayer&partner=ijm&partner=kelu", site.Scope{}},
 		{"repeats and empties dropped", "partner=ijm&partner=&partner=ijm", "/feed.atom?partner=ijm", site.Scope{}},
 		{"first limit only", "limit=9&limit=3", "/feed.atom?limit=9", site.Scope{}},
+		{"unknown partner dropped", "partner=ijm&partner=junk", "/feed.atom?partner=ijm", site.Scope{}},
+		{"only unknown partners", "partner=junk1", "/feed.atom?partner=-", site.Scope{}},
+		{"only other unknown partners", "partner=junk2&partner=junk3", "/feed.atom?partner=-", site.Scope{}},
+		{"private partner kept", "partner=hidden", "/feed.atom?partner=hidden", site.Scope{}},
+		{"unknown tag", "tag=zzz&limit=5", "/feed.atom?limit=5&tag=-", site.Scope{}},
+		{"known tag", "tag=justice&tag=zzz", "/feed.atom?tag=justice", site.Scope{}},
+		{"limit clamped", "limit=99999", "/feed.atom?limit=500", site.Scope{}},
+		{"limit canonical", "limit=007", "/feed.atom?limit=7", site.Scope{}},
+		{"bad limit kept for the site to refuse", "limit=abc", "/feed.atom?limit=abc", site.Scope{}},
 		{"private scope apart", "", "private:/private/T:/feed.atom", site.Scope{Private: true, Prefix: "/private/T"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, key, err := cacheKey("/feed.atom", tt.raw, tt.sc, feedParams)
+			_, key, err := cacheKey("/feed.atom", tt.raw, tt.sc, feedParams, testKnown)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -86,15 +98,18 @@ func TestCacheKey(t *testing.T) {
 	}
 	t.Run("too long", func(t *testing.T) {
 		raw := ""
+		var ids []string
 		for i := range 100 {
-			raw += "&partner=partner-number-" + string(rune('a'+i%26)) + string(rune('a'+i/26))
+			id := "partner-number-" + string(rune('a'+i%26)) + string(rune('a'+i/26))
+			ids = append(ids, id)
+			raw += "&partner=" + id
 		}
-		if _, _, err := cacheKey("/feed.atom", raw, site.Scope{}, feedParams); err == nil {
+		if _, _, err := cacheKey("/feed.atom", raw, site.Scope{}, feedParams, newKnownValues(ids, nil)); err == nil {
 			t.Errorf("a %d-byte query was accepted", len(raw))
 		}
 	})
 	t.Run("malformed", func(t *testing.T) {
-		if _, _, err := cacheKey("/feed.atom", "kind=%zz", site.Scope{}, feedParams); err == nil {
+		if _, _, err := cacheKey("/feed.atom", "kind=%zz", site.Scope{}, feedParams, testKnown); err == nil {
 			t.Errorf("a malformed query was accepted")
 		}
 	})
@@ -110,11 +125,11 @@ func FuzzRequestHeaders(f *testing.F) {
 	f.Fuzz(func(t *testing.T, ae, inm, raw string) {
 		acceptsGzip([]string{ae})
 		etagListMatches(inm, `"abc"`, `"abc-gz"`)
-		q, key, err := cacheKey("/feed.json", raw, site.Scope{}, feedParams)
+		q, key, err := cacheKey("/feed.json", raw, site.Scope{}, feedParams, testKnown)
 		if err != nil {
 			return
 		}
-		_, again, err := cacheKey("/feed.json", q.Encode(), site.Scope{}, feedParams)
+		_, again, err := cacheKey("/feed.json", q.Encode(), site.Scope{}, feedParams, testKnown)
 		if err != nil || again != key {
 			t.Errorf("key %q normalises to %q (err %v)", key, again, err)
 		}

@@ -19,6 +19,9 @@ type Renderer interface {
 	Render(ctx context.Context, route string, q url.Values, sc site.Scope) (*site.Page, error)
 	// Status renders the admin status page.
 	Status(ctx context.Context, now time.Time) (*site.Page, error)
+	// FilterValues returns the configured partner ids and tags, the only
+	// partner and tag filter values kept in a cache key.
+	FilterValues() (partners, tags []string)
 }
 
 // Generationer tells when the store's items last changed; *store.Store is one.
@@ -57,6 +60,7 @@ type Server struct {
 	cfg   Config
 	mux   *http.ServeMux
 	cache *cache
+	known knownValues
 }
 
 // New returns a Server with cfg's defaults filled.
@@ -73,7 +77,7 @@ func New(cfg Config) *Server {
 	if cfg.MaxEntries <= 0 {
 		cfg.MaxEntries = 1024
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux()}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), known: newKnownValues(cfg.Site.FilterValues())}
 	cc := cacheConfig{
 		store: cfg.Store, render: cfg.Site.Render, every: cfg.CheckEvery,
 		max: cfg.MaxEntries, now: cfg.Now, logger: cfg.Logger,
