@@ -105,6 +105,7 @@ func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 	switch partners := listedPartners(q); {
 	case len(q.Partners) == 0:
 		out, err = s.itemsInOrder(ctx, q)
+	case len(partners) == 0: // every listed partner is excluded
 	case len(partners) == 1:
 		// One partner's feed is one range of items_partner_feed, which
 		// SQLite finds itself.

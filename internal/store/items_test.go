@@ -292,6 +292,7 @@ func TestItemsFiltersAndOrder(t *testing.T) {
 			"ops d prayer zero"}},
 		{"limit", feed.Query{Limit: 3}, []string{"ops d prayer zero", "ijm a prayer zero", "ijm a praise one"}},
 		{"unknown partner", feed.Query{Partners: []string{"nobody"}}, nil},
+		{"every partner excluded", feed.Query{Partners: []string{"kelu", "ops"}, Exclude: []string{"ops", "kelu"}}, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
