@@ -1,18 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
-	"sync"
 	"time"
-
-	"github.com/prayerfeed/prayerfeed/internal/site"
 )
 
 // stampFile, in a build's output directory, records what the build was
@@ -69,65 +64,4 @@ func upToDate(out, stamp string, files []string) bool {
 		}
 	}
 	return true
-}
-
-// renderFiles renders each route and writes it to out/files[i], on as
-// many goroutines as there are CPUs, leaving files whose bytes are already
-// right untouched. It returns how many files it wrote.
-func renderFiles(ctx context.Context, s *site.Site, routes, files []string, out string) (int, error) {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var (
-		mu       sync.Mutex
-		firstErr error
-		written  int
-		wg       sync.WaitGroup
-	)
-	next := make(chan int)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				wrote, err := renderFile(ctx, s, routes[i], filepath.Join(out, files[i]))
-				mu.Lock()
-				if err != nil && firstErr == nil {
-					firstErr = err
-					cancel()
-				}
-				if wrote {
-					written++
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-feed:
-	for _, i := range byFeed(routes) {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	if firstErr == nil {
-		firstErr = ctx.Err()
-	}
-	return written, firstErr
-}
-
-// renderFile renders route and writes it to path unless path already holds
-// exactly those bytes, which spares the disk and keeps the file's
-// Last-Modified and ETag on a static host.
-func renderFile(ctx context.Context, s *site.Site, route, path string) (bool, error) {
-	page, err := s.Render(ctx, route, nil, site.Scope{})
-	if err != nil {
-		return false, fmt.Errorf("build %s: %w", route, err)
-	}
-	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, page.Body) {
-		return false, nil
-	}
-	return true, writeAtomic(path, page.Body)
 }
