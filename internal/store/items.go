@@ -180,7 +180,7 @@ func scanItem(rows *sql.Rows) (feed.Item, error) {
 // history fields settled) say the same thing, so saving fresh changes
 // nothing a reader sees.
 func sameVersion(stored, fresh feed.Item) bool {
-	return stored.Text == fresh.Text && stored.HTML == fresh.HTML &&
+	return stored.Text == fresh.Text && stored.HTML == fresh.HTML && stored.SourceURL == fresh.SourceURL &&
 		stored.Position == fresh.Position && stored.PartnerName == fresh.PartnerName &&
 		stored.UpdateLink == fresh.UpdateLink && stored.UpdateTitle == fresh.UpdateTitle &&
 		stored.Published.Equal(fresh.Published)

@@ -449,3 +449,30 @@ func TestItemsOfPartnersMatchesFeedOrder(t *testing.T) {
 		})
 	}
 }
+
+// TestMovedSourceKeepsIDs: a partner's feed moves (http to https, a new
+// address) and the church updates partners.yaml. The same updates read
+// from the new URL are the same points: readers must see no duplicates.
+func TestMovedSourceKeepsIDs(t *testing.T) {
+	s, c, _ := openTest(t)
+	old := []feed.Item{item("ijm", "u1", 0, feed.KindPrayer, textA), item("ijm", "u1", 1, feed.KindPraise, textB)}
+	save(t, s, old...)
+	before := all(t, s, feed.Query{})
+	c.Advance(time.Hour)
+	moved := slices.Clone(old)
+	for i := range moved {
+		moved[i].SourceURL = "https://feeds.ijm.example/news.xml"
+	}
+	if got, want := save(t, s, moved...), (SaveResult{Updated: 2}); got != want {
+		t.Fatalf("save from the moved source = %+v, want %+v", got, want)
+	}
+	after := all(t, s, feed.Query{})
+	if !slices.Equal(ids(before), ids(after)) {
+		t.Fatalf("ids after the move = %v, want %v", ids(after), ids(before))
+	}
+	for _, it := range after {
+		if it.SourceURL != moved[0].SourceURL {
+			t.Errorf("item %s source = %s, want the new %s", it.ID, it.SourceURL, moved[0].SourceURL)
+		}
+	}
+}

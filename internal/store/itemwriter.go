@@ -66,7 +66,7 @@ func (w *itemWriter) storedItems(ctx context.Context, src *sourceItems) (map[str
 	if err != nil {
 		return nil, err
 	}
-	rows, err := w.stored.QueryContext(ctx, src.partner, src.source, string(guids))
+	rows, err := w.stored.QueryContext(ctx, src.partner, string(guids))
 	if err != nil {
 		return nil, err
 	}
@@ -147,7 +147,8 @@ func (w *itemWriter) saveMatched(ctx context.Context, fresh, stored feed.Item) (
 		_, err := w.seen.ExecContext(ctx, unixNano(w.now), stored.ID)
 		return false, err
 	}
-	_, err := w.update.ExecContext(ctx, fresh.Text, fresh.HTML, fresh.PartnerName, fresh.UpdateLink,
+	_, err := w.update.ExecContext(ctx, fresh.Text, fresh.HTML, fresh.PartnerName,
+		fresh.SourceURL, updateKey(fresh.PartnerID, fresh.SourceURL, fresh.UpdateGUID), fresh.UpdateLink,
 		fresh.UpdateTitle, fresh.Position, unixNano(fresh.Published), unixNano(w.now), stored.ID)
 	return true, err
 }

@@ -27,13 +27,15 @@ func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
 		insert: prep(`INSERT INTO items (id, kind, text, html, partner_id, partner_name, source_url, update_guid,
 			update_key, update_link, update_title, position, published, first_seen, last_seen)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-		update: prep(`UPDATE items SET text = ?, html = ?, partner_name = ?, update_link = ?, update_title = ?,
-			position = ?, published = ?, last_seen = ? WHERE id = ?`),
+		update: prep(`UPDATE items SET text = ?, html = ?, partner_name = ?, source_url = ?, update_key = ?,
+			update_link = ?, update_title = ?, position = ?, published = ?, last_seen = ? WHERE id = ?`),
 		seen: prep(`UPDATE items SET last_seen = ? WHERE id = ?`),
 		// The GUIDs come as one JSON array, so one statement serves any
-		// number of them.
+		// number of them. An update is the partner's, whichever of its
+		// sources it was read from: a source URL that moves (http to
+		// https, a new feed address, page to rss) keeps its items' ids.
 		stored: prep(`SELECT ` + itemColumns + ` FROM items
-			WHERE partner_id = ? AND source_url = ? AND update_guid IN (SELECT value FROM json_each(?))`),
+			WHERE partner_id = ? AND update_guid IN (SELECT value FROM json_each(?))`),
 		bump:     prep(`UPDATE generation SET gen = gen + 1, changed = ? WHERE id = 1`),
 		putState: prep(putSourceState),
 	}
