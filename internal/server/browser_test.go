@@ -58,6 +58,7 @@ const churchPage = `<!doctype html>
 <h1>Pray with us</h1>
 <div id="all" data-prayerfeed data-count="10"></div>
 <div id="praise" data-prayerfeed data-count="5" data-kind="praise" data-partner="ijm"></div>
+<div id="week" data-prayerfeed data-this-week data-count="3"></div>
 <script src="PRAYERFEED/embed.js" async></script>
 </body></html>`
 
@@ -129,6 +130,17 @@ func TestWidgetInChromium(t *testing.T) {
 	if praise.Length() != 1 || !strings.Contains(praise.Text(), "Praise God for the court ruling") {
 		t.Errorf("#praise (kind=praise, partner=ijm) shows %d points: %q; want the one IJM praise",
 			praise.Length(), praise.Text())
+	}
+
+	week := doc.Find("#week")
+	if got, want := week.Find(".prayerfeed-week").Text(), "This week we are praying for International Justice Mission, our partner in South Asia."; got != want {
+		t.Errorf("#week heading = %q, want %q", got, want)
+	}
+	if got, want := week.Find(".prayerfeed-item").Length(), 3; got != want {
+		t.Errorf("#week shows %d points, want %d (data-count)", got, want)
+	}
+	if strings.Contains(week.Text(), "Kelu") {
+		t.Errorf("#week shows a partner not in this week's rotation: %q", week.Text())
 	}
 
 	mu.Lock()

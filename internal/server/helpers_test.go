@@ -21,6 +21,7 @@ import (
 const testConfig = `
 title: Test Church prayer feed
 base_url: https://prayer.test
+rotation: {start: 2026-01-05, order: [ijm]}
 partners:
   - id: ijm
     name: International Justice Mission

@@ -53,8 +53,15 @@ func (s *Site) Feed(ctx context.Context, route string, q url.Values, sc Scope) (
 	if enc := q.Encode(); enc != "" {
 		self += "?" + enc
 	}
+	description := s.cfg.Description
+	if base == "/this-week" {
+		// The widget shows a this-week box's description as its heading.
+		if sentence := s.thisWeekSentence(sc); sentence != "" {
+			description = sentence
+		}
+	}
 	meta := feed.Meta{
-		Title: s.redact.Text("", title), Description: s.cfg.Description, HomeURL: s.cfg.BaseURL + "/",
+		Title: s.redact.Text("", title), Description: description, HomeURL: s.cfg.BaseURL + "/",
 		FeedURL: self, Language: s.cfg.Language,
 	}
 	var buf bytes.Buffer

@@ -81,6 +81,18 @@ func (tw ThisWeek) Sentence() string {
 
 // thisWeekQuery returns the partner filter and title of the /this-week
 // feeds: this week's visible partners, or a filter matching nothing.
+// thisWeekSentence is "This week we are praying for IJM, our partner in
+// South Asia." for scope, or "" when the rotation names nobody it may see.
+func (s *Site) thisWeekSentence(sc Scope) string {
+	var tw ThisWeek
+	for _, id := range s.rot.At(s.now()).Partners {
+		if p, ok := s.cfg.Partner(id); ok && s.visible(id, sc) {
+			tw.Partners = append(tw.Partners, WeekPartner{Name: s.redact.Text(id, p.Short), Region: s.redact.Text(id, p.Region)})
+		}
+	}
+	return tw.Sentence()
+}
+
 func (s *Site) thisWeekQuery(sc Scope) ([]string, string) {
 	var ids, names []string
 	for _, id := range s.rot.At(s.now()).Partners {

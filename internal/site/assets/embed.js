@@ -6,7 +6,8 @@
  * Every element with data-prayerfeed gets the latest points from the
  * feed.json beside this script. data-count (1-50, default 5), data-kind
  * (prayer or praise) and data-partner (ids, separated by spaces or commas)
- * are optional. Partner text is hostile by assumption: the DOM is built with
+ * are optional. data-this-week shows this week's rotation instead: a
+ * "This week we are praying for ..." heading over those partners' points. Partner text is hostile by assumption: the DOM is built with
  * textContent and checked links only, never innerHTML. No cookies are sent,
  * and the widget takes the host page's fonts and colours.
  */
@@ -17,12 +18,14 @@
     return;
   }
   var feedURL = new URL("feed.json", script.src);
+  var weekURL = new URL("this-week.json", script.src);
   var kindTitles = { prayer: "Prayer", praise: "Praise" };
   var css =
     ".prayerfeed-list{list-style:none;margin:0;padding:0}" +
     ".prayerfeed-item{margin:0 0 .75em}" +
     ".prayerfeed-meta{margin:0;font-size:.875em;opacity:.8}" +
-    ".prayerfeed-text,.prayerfeed-link{margin:0}";
+    ".prayerfeed-text,.prayerfeed-link{margin:0}" +
+    ".prayerfeed-week{margin:0 0 .5em;font-weight:bold}";
 
   function el(tag, className, text) {
     var e = document.createElement(tag);
@@ -95,7 +98,7 @@
     return li;
   }
 
-  function render(box, items) {
+  function render(box, items, heading) {
     var list = el("ul", "prayerfeed-list");
     for (var i = 0; i < items.length; i++) {
       list.appendChild(renderItem(items[i]));
@@ -103,11 +106,16 @@
     if (items.length === 0) {
       list.appendChild(el("li", "prayerfeed-item prayerfeed-empty", "No prayer or praise points yet."));
     }
-    box.replaceChildren(list);
+    if (heading) {
+      box.replaceChildren(el("p", "prayerfeed-week", heading), list);
+    } else {
+      box.replaceChildren(list);
+    }
   }
 
   function requestURL(box) {
-    var u = new URL(feedURL.href);
+    var week = box.hasAttribute("data-this-week");
+    var u = new URL((week ? weekURL : feedURL).href);
     var count = parseInt(box.getAttribute("data-count"), 10);
     if (!(count >= 1)) {
       count = 5;
@@ -136,7 +144,8 @@
         return r.json();
       })
       .then(function (doc) {
-        render(box, (doc && doc.items) || []);
+        var heading = box.hasAttribute("data-this-week") && doc && typeof doc.description === "string" ? doc.description : "";
+        render(box, (doc && doc.items) || [], heading);
       })
       .catch(function () {
         box.textContent = "Prayer points could not be loaded just now.";
