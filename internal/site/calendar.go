@@ -37,7 +37,7 @@ func (s *Site) Calendar(sc Scope) (*Page, error) {
 			if !s.visible(id, sc) {
 				continue
 			}
-			p, _ := s.cfg.Partner(id)
+			p, _ := s.partner(id)
 			about := p.Name
 			if p.Region != "" {
 				about += ", our partner in " + p.Region

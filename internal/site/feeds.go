@@ -83,7 +83,7 @@ func (s *Site) feedQuery(base string, q url.Values, sc Scope) (feed.Query, strin
 		if !s.visible(id, sc) {
 			return query, "", ErrNotFound
 		}
-		p, _ := s.cfg.Partner(id)
+		p, _ := s.partner(id)
 		query.Partners = []string{id}
 		title = p.Name + " · " + s.cfg.Title
 	case base == "/this-week":

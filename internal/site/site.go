@@ -43,6 +43,9 @@ type Site struct {
 	now     func() time.Time
 	rot     *rotation.Rotation
 	redact  *redactor
+	// byID indexes the configured partners: every item rendered is
+	// checked against it, and a build renders 1,500 feeds of 500 partners.
+	byID map[string]config.Partner
 }
 
 // New returns a Site.
@@ -50,10 +53,20 @@ func New(cfg Config) *Site {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	byID := make(map[string]config.Partner, len(cfg.Config.Partners))
+	for _, p := range cfg.Config.Partners {
+		byID[p.ID] = p
+	}
 	return &Site{
 		cfg: cfg.Config, st: cfg.Store, sources: cfg.Sources, now: cfg.Now,
-		rot: rotation.New(cfg.Config), redact: newRedactor(cfg.Config.Partners),
+		rot: rotation.New(cfg.Config), redact: newRedactor(cfg.Config.Partners), byID: byID,
 	}
+}
+
+// partner returns the configured partner with the given id.
+func (s *Site) partner(id string) (config.Partner, bool) {
+	p, ok := s.byID[id]
+	return p, ok
 }
 
 // items reads items from the store with every partner's redactions
@@ -74,7 +87,7 @@ func (s *Site) items(ctx context.Context, q feed.Query, sc Scope) ([]feed.Item, 
 		}
 		kept := items[:0]
 		for _, it := range items {
-			p, ok := s.cfg.Partner(it.PartnerID)
+			p, ok := s.partner(it.PartnerID)
 			if !ok || (p.Private() && !sc.Private) {
 				continue
 			}
@@ -109,7 +122,7 @@ type Page struct {
 
 // visible reports whether partner id may appear in scope.
 func (s *Site) visible(id string, sc Scope) bool {
-	p, ok := s.cfg.Partner(id)
+	p, ok := s.partner(id)
 	return ok && (sc.Private || !p.Private())
 }
 

@@ -41,7 +41,7 @@ func (s *Site) ThisWeek(ctx context.Context, sc Scope) (ThisWeek, error) {
 		if !s.visible(id, sc) {
 			continue
 		}
-		p, _ := s.cfg.Partner(id)
+		p, _ := s.partner(id)
 		items, err := s.items(ctx, feed.Query{Partners: []string{id}, Limit: ThisWeekItems}, sc)
 		if err != nil {
 			return tw, fmt.Errorf("this week: %w", err)
@@ -86,7 +86,7 @@ func (tw ThisWeek) Sentence() string {
 func (s *Site) thisWeekSentence(sc Scope) string {
 	var tw ThisWeek
 	for _, id := range s.rot.At(s.now()).Partners {
-		if p, ok := s.cfg.Partner(id); ok && s.visible(id, sc) {
+		if p, ok := s.partner(id); ok && s.visible(id, sc) {
 			tw.Partners = append(tw.Partners, WeekPartner{Name: s.redact.Text(id, p.Short), Region: s.redact.Text(id, p.Region)})
 		}
 	}
@@ -97,7 +97,7 @@ func (s *Site) thisWeekQuery(sc Scope) ([]string, string) {
 	var ids, names []string
 	for _, id := range s.rot.At(s.now()).Partners {
 		if s.visible(id, sc) {
-			p, _ := s.cfg.Partner(id)
+			p, _ := s.partner(id)
 			ids, names = append(ids, id), append(names, p.Short)
 		}
 	}
