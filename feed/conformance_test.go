@@ -68,7 +68,7 @@ func requireParser(t *testing.T, p realParser) {
 	if os.Getenv("CI") != "" {
 		t.Fatalf("%s: %v; install Debian package %s", p.name, err, p.pkg)
 	}
-	t.Skipf("%s: %v; install Debian package %s (CI fails here)", p.name, err, p.pkg)
+	t.Skipf("%s not usable (exec.LookPath or a trial run: %v); install Debian package %s (CI fails here)", p.name, err, p.pkg)
 }
 
 // probeCommand looks the command up on PATH and runs it once, so a broken

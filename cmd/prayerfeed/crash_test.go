@@ -120,7 +120,7 @@ func integrityCheck(t *testing.T, db string) {
 // completes the fetch and builds.
 func TestKilledFetchLeavesUsableDatabase(t *testing.T) {
 	if testing.Short() {
-		t.Skip("kills several child processes: skipped in -short mode")
+		t.Skip("testing.Short: kills several child processes")
 	}
 	const partners = 120
 	f, cfg, db := slowFarm(t, partners, 15*time.Millisecond)
@@ -154,7 +154,7 @@ func TestKilledFetchLeavesUsableDatabase(t *testing.T) {
 // fetch is writing, then checks, fetches and builds.
 func TestKilledServeLeavesUsableDatabase(t *testing.T) {
 	if testing.Short() {
-		t.Skip("kills a child process: skipped in -short mode")
+		t.Skip("testing.Short: kills a child process")
 	}
 	const partners = 60
 	f, cfg, db := slowFarm(t, partners, 15*time.Millisecond)
@@ -180,7 +180,7 @@ func TestKilledServeLeavesUsableDatabase(t *testing.T) {
 // build's output: every file left must be a whole feed, old or new.
 func TestKilledBuildLeavesWholeFiles(t *testing.T) {
 	if testing.Short() {
-		t.Skip("kills several child processes: skipped in -short mode")
+		t.Skip("testing.Short: kills several child processes")
 	}
 	_, cfg, db := slowFarm(t, 60, 0)
 	runCmd(t, "--config", cfg, "--db", db, "fetch")

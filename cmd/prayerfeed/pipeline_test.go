@@ -113,7 +113,7 @@ func TestPipelineFetchBuild(t *testing.T) {
 
 func TestPipelineFiveHundredPartners(t *testing.T) {
 	if testing.Short() {
-		t.Skip("500 loopback partners: skipped in -short mode")
+		t.Skip("testing.Short: 500 loopback partners")
 	}
 	const partners, updates = 500, 20
 	_, cfg, db := farmSetup(t, partners, updates)
