@@ -295,7 +295,7 @@ func conformanceSets() []conformanceSet {
 
 func TestConformance(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs external parsers; skipped with -short")
+		t.Skip("testing.Short: runs external parsers")
 	}
 	dir := t.TempDir()
 	for _, set := range conformanceSets() {

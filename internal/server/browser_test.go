@@ -19,14 +19,14 @@ import (
 func chromium(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
+		t.Skip("testing.Short: browser test")
 	}
 	path, err := exec.LookPath("chromium")
 	if err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("chromium not found (CI installs Debian's chromium package): %v", err)
 		}
-		t.Skip("chromium not found: install Debian's chromium package to run the widget test")
+		t.Skipf("exec.LookPath(chromium): %v; install Debian's chromium package to run the widget test", err)
 	}
 	return path
 }
