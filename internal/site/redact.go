@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"golang.org/x/text/unicode/norm"
 	"regexp"
 	"slices"
 	"strings"
@@ -50,7 +51,7 @@ func compileRules(partners []config.Partner, first string) *wordRules {
 	repl := map[string]string{}
 	add := func(p config.Partner) {
 		for w, to := range p.Redact {
-			key := strings.ToLower(strings.Join(strings.Fields(w), " "))
+			key := strings.ToLower(strings.Join(strings.Fields(canon(w)), " "))
 			if _, taken := repl[key]; !taken && key != "" {
 				repl[key] = to
 			}
@@ -164,6 +165,10 @@ func isWordRune(r rune) bool {
 }
 
 func (wr *wordRules) replace(s string) string {
+	if wr == nil {
+		return s
+	}
+	s = canon(s)
 	ms := wr.matches(s)
 	if len(ms) == 0 {
 		return s
@@ -206,7 +211,7 @@ func (wr *wordRules) replaceHTML(s string) string {
 		t := tok{raw: string(z.Raw())}
 		switch tt {
 		case html.TextToken:
-			t.isText, t.text, t.at = true, html.UnescapeString(t.raw), joined.Len()
+			t.isText, t.text, t.at = true, canon(html.UnescapeString(t.raw)), joined.Len()
 			joined.WriteString(t.text)
 		case html.CommentToken:
 			if c := z.Token().Data; wr.replace(c) != c {
@@ -282,4 +287,30 @@ func (wr *wordRules) redactAttrs(t html.Token, raw string) (string, bool) {
 		return raw, false
 	}
 	return t.String(), true
+}
+
+// canon puts text in the one form redaction matches against: composed
+// (NFC), so "Bergstro\u0308m" from a Mac or Word is "Bergström", and
+// without the invisible characters that split a word without showing (soft
+// hyphens, zero-width spaces, word joiners, byte-order marks). Otherwise a
+// name would be published in full because of how it was typed.
+func canon(s string) string {
+	s = norm.NFC.String(s)
+	if strings.IndexFunc(s, invisible) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if invisible(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+func invisible(r rune) bool {
+	switch r {
+	case '\u00AD', '\u200B', '\u2060', '\uFEFF':
+		return true
+	}
+	return false
 }

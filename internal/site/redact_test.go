@@ -29,6 +29,8 @@ func TestRedactText(t *testing.T) {
 		{"own partner's replacement wins", "ijm", "Tom", "someone"},
 		{"others' words apply too", "sim", "Johanna Bergström", "J."},
 		{"no match, unchanged", "sim", "Nothing here", "Nothing here"},
+		{"decomposed accents (NFD)", "kelu", "Pray for Johanna Bergstro\u0308m.", "Pray for J.."},
+		{"soft hyphen inside a name", "kelu", "Jo\u00adhanna Bergström and To\u200bm", "J. and T."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -50,6 +52,8 @@ func TestRedactHTML(t *testing.T) {
 		{"readable attributes", `<img src="a.jpg" alt="Tom at work">`, `<img src="a.jpg" alt="T. at work">`},
 		{"comments dropped", `<p>x<!-- Tom --></p>`, `<p>x<!----></p>`},
 		{"nothing to do", `<p>Hello <i>world</i></p>`, `<p>Hello <i>world</i></p>`},
+		{"decomposed accent as an entity", `<p>Johanna Bergstr&#x6f;&#x308;m</p>`, `<p>J.</p>`},
+		{"soft hyphen entity", `<p>Jo&shy;hanna Bergström</p>`, `<p>J.</p>`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
