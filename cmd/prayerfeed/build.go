@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/site"
 )
 
@@ -29,7 +30,13 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		fs.Usage()
 		return errors.New("build: --out DIR is required")
 	}
-	cfg, err := g.loadConfig()
+	// The stamp must describe the config these pages are rendered from, so
+	// the file is read once and parsed from those bytes.
+	cfgBytes, err := os.ReadFile(g.config)
+	if err != nil {
+		return fmt.Errorf("read config: %w", err)
+	}
+	cfg, err := config.Parse(g.config, cfgBytes)
 	if err != nil {
 		return err
 	}
@@ -44,7 +51,7 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	for i, p := range paths {
 		files[i] = routeFile(p)
 	}
-	stamp, err := buildStamp(ctx, st, g.config, time.Now())
+	stamp, err := buildStamp(ctx, st, cfgBytes, time.Now())
 	if err != nil {
 		return err
 	}
@@ -52,11 +59,25 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		fmt.Fprintf(stdout, "up to date: %d files in %s\n", len(paths), *out)
 		return nil
 	}
+	// Until this build has finished, its directory is neither up to date
+	// nor fully listed: the old stamp goes, and the manifest names both the
+	// old files and the new, so a build that fails half way is redone next
+	// time and whatever it renamed into place is still cleaned up later.
+	old, err := readManifest(*out)
+	if err != nil {
+		return err
+	}
+	if err := os.Remove(filepath.Join(*out, stampFile)); err != nil && !os.IsNotExist(err) {
+		return fmt.Errorf("build: %w", err)
+	}
+	if err := writeManifest(*out, union(old, files)); err != nil {
+		return err
+	}
 	written, err := renderFiles(ctx, s, paths, files, *out)
 	if err != nil {
 		return err
 	}
-	if err := removeStale(*out, files); err != nil {
+	if err := removeStale(*out, old, files); err != nil {
 		return err
 	}
 	if err := removeAbandoned(*out, time.Now()); err != nil {

@@ -104,3 +104,48 @@ func TestBuildRemovesWhatItNoLongerPublishes(t *testing.T) {
 		t.Errorf("the second build removed a feed it still publishes: %v", err)
 	}
 }
+
+// TestBuildFailedHalfWayIsRedone: a build that fails after renaming some
+// files must not leave the old stamp behind, or the next build would call
+// a directory holding a mix of two configs "up to date"; and the files it
+// did rename stay listed for cleaning up.
+func TestBuildFailedHalfWayIsRedone(t *testing.T) {
+	c := sitetest.New(t)
+	out := t.TempDir()
+	runCmd(t, "--config", c.ConfigPath, "--db", c.DBPath, "build", "--out", out)
+
+	// A directory where a feed goes makes that one rename fail.
+	blocker := filepath.Join(out, "feed.json")
+	if err := os.Remove(blocker); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(sitetest.YAML, "title: Grace Church missions prayer feed", "title: Grace Church prayer", 1)
+	if err := os.WriteFile(c.ConfigPath, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr strings.Builder
+	if err := run(t.Context(), []string{"--config", c.ConfigPath, "--db", c.DBPath, "build", "--out", out}, &stdout, &stderr); err == nil {
+		t.Fatal("build over a blocked feed.json succeeded")
+	}
+	if _, err := os.Stat(filepath.Join(out, stampFile)); !os.IsNotExist(err) {
+		t.Errorf("a failed build left the stamp in place (err %v)", err)
+	}
+
+	// Back to the first config, with the blocker gone: the build must run.
+	if err := os.RemoveAll(blocker); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(c.ConfigPath, []byte(sitetest.YAML), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got := runCmd(t, "--config", c.ConfigPath, "--db", c.DBPath, "build", "--out", out)
+	if strings.Contains(got, "up to date") {
+		t.Fatalf("the build after a failed one was skipped: %q", got)
+	}
+	if _, err := os.Stat(blocker); err != nil {
+		t.Errorf("feed.json not rebuilt: %v", err)
+	}
+}

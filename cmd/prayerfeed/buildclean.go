@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 )
@@ -14,29 +15,58 @@ import (
 // build wrote, so the next one can remove what it no longer publishes.
 const manifestFile = ".prayerfeed-files"
 
-// removeStale deletes the files an earlier build wrote that this build no
-// longer publishes: a partner made private or removed from partners.yaml
-// must disappear from the static host too, not linger with the points and
-// unredacted names of the last build that showed it. It then records
-// files as the new manifest.
-func removeStale(out string, files []string) error {
+// readManifest lists the files earlier builds wrote into out.
+func readManifest(out string) ([]string, error) {
+	data, err := os.ReadFile(filepath.Join(out, manifestFile))
+	if os.IsNotExist(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	var files []string
+	for _, f := range strings.Split(string(data), "\n") {
+		if f != "" && filepath.IsLocal(f) {
+			files = append(files, f)
+		}
+	}
+	return files, nil
+}
+
+func writeManifest(out string, files []string) error {
+	return writeAtomic(filepath.Join(out, manifestFile), []byte(strings.Join(files, "\n")+"\n"))
+}
+
+// union is a's files followed by those of b not in a.
+func union(a, b []string) []string {
+	out := slices.Clone(a)
+	for _, f := range b {
+		if !slices.Contains(a, f) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// removeStale deletes the files of old that this build, which wrote
+// files, no longer publishes: a partner made private or removed from
+// partners.yaml must disappear from the static host too, not linger with
+// the points and unredacted names of the last build that showed it. It
+// then records files alone as the manifest.
+func removeStale(out string, old, files []string) error {
 	keep := make(map[string]bool, len(files))
 	for _, f := range files {
 		keep[f] = true
 	}
-	old, err := os.ReadFile(filepath.Join(out, manifestFile))
-	if err != nil && !os.IsNotExist(err) {
-		return fmt.Errorf("build: %w", err)
-	}
-	for _, f := range strings.Split(string(old), "\n") {
-		if f == "" || keep[f] || !filepath.IsLocal(f) {
+	for _, f := range old {
+		if keep[f] {
 			continue
 		}
 		if err := os.Remove(filepath.Join(out, f)); err != nil && !os.IsNotExist(err) {
 			return fmt.Errorf("build: remove stale %s: %w", f, err)
 		}
 	}
-	return writeAtomic(filepath.Join(out, manifestFile), []byte(strings.Join(files, "\n")+"\n"))
+	return writeManifest(out, files)
 }
 
 // tempName matches writeAtomic's temporary files: ".feed.xml.tmp123".

@@ -9,8 +9,6 @@ import (
 	"runtime"
 	"sync"
 
-	"golang.org/x/sys/unix"
-
 	"github.com/prayerfeed/prayerfeed/internal/site"
 )
 
@@ -107,17 +105,4 @@ func renderTemp(ctx context.Context, s *site.Site, route, path string) (string, 
 		return "", nil
 	}
 	return writeTemp(path, page.Body)
-}
-
-// syncFS flushes everything written to the file system holding dir.
-func syncFS(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return fmt.Errorf("build: %w", err)
-	}
-	defer f.Close()
-	if err := unix.Syncfs(int(f.Fd())); err != nil {
-		return fmt.Errorf("build: sync %s: %w", dir, err)
-	}
-	return nil
 }

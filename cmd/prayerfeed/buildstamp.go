@@ -21,19 +21,17 @@ type Generationer interface {
 
 // buildStamp names everything a static build depends on: the store's item
 // generation (read before rendering, so items saved during a build make the
-// next one render again), the config file's bytes, this program's file, and
-// the day, which moves the rotation's week and the dates pages show.
-func buildStamp(ctx context.Context, st Generationer, configPath string, now time.Time) (string, error) {
+// next one render again), the bytes of the config the pages are rendered
+// from (not the file re-read, which may have changed since), this
+// program's file, and the local day, the clock the rotation's week and the
+// pages' dates follow.
+func buildStamp(ctx context.Context, st Generationer, cfg []byte, now time.Time) (string, error) {
 	gen, _, err := st.Generation(ctx)
 	if err != nil {
 		return "", err
 	}
-	cfg, err := os.ReadFile(configPath)
-	if err != nil {
-		return "", fmt.Errorf("build stamp: %w", err)
-	}
 	h := sha256.New()
-	fmt.Fprintf(h, "generation %d\nday %s\nprogram %s\nconfig %d\n", gen, now.UTC().Format(time.DateOnly), programID(), len(cfg))
+	fmt.Fprintf(h, "generation %d\nday %s\nprogram %s\nconfig %d\n", gen, now.Format(time.DateOnly), programID(), len(cfg))
 	h.Write(cfg)
 	return fmt.Sprintf("generation %d %s\n", gen, hex.EncodeToString(h.Sum(nil)[:16])), nil
 }
