@@ -49,6 +49,12 @@ func (s *Store) SaveFetch(ctx context.Context, batches []SourceBatch) ([]SourceS
 				continue
 			}
 			r, err := saveBatch(ctx, tx, w, put, prepared[i], b.State)
+			var broken *txBroken
+			if errors.As(err, &broken) {
+				// The transaction itself is gone (disk full, I/O error):
+				// nothing of this group was written, so say so for all.
+				return err
+			}
 			if err != nil {
 				out[i].Err = fmt.Errorf("save fetch of %s %s: %w", b.State.PartnerID, b.State.URL, err)
 				continue
@@ -68,21 +74,30 @@ func (s *Store) SaveFetch(ctx context.Context, batches []SourceBatch) ([]SourceS
 	return out, nil
 }
 
+// txBroken is a savepoint that could not be taken, rolled back to or
+// released: SQLite may already have rolled the whole transaction back (on
+// SQLITE_FULL or SQLITE_IOERR), and any later statement would run outside
+// it, so the group must end here rather than go on to the next source.
+type txBroken struct{ err error }
+
+func (e *txBroken) Error() string { return "transaction broken: " + e.err.Error() }
+func (e *txBroken) Unwrap() error { return e.err }
+
 // saveBatch writes one source's items and then its state, under a
 // savepoint, so that an error leaves the transaction as it was before the
 // source and the other sources can go on.
 func saveBatch(ctx context.Context, tx *sql.Tx, w *itemWriter, put *sql.Stmt, items []feed.Item, st SourceState) (SaveResult, error) {
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT source"); err != nil {
-		return SaveResult{}, err
+		return SaveResult{}, &txBroken{err}
 	}
 	res, err := saveSourceBatch(ctx, w, put, items, st)
 	if err != nil {
 		if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO source"); rerr != nil {
-			return SaveResult{}, errors.Join(err, rerr)
+			return SaveResult{}, &txBroken{errors.Join(err, rerr)}
 		}
 	}
 	if _, rerr := tx.ExecContext(ctx, "RELEASE source"); rerr != nil {
-		return SaveResult{}, errors.Join(err, rerr)
+		return SaveResult{}, &txBroken{errors.Join(err, rerr)}
 	}
 	return res, err
 }

@@ -180,7 +180,10 @@ func scanItem(rows *sql.Rows) (feed.Item, error) {
 // history fields settled) say the same thing, so saving fresh changes
 // nothing a reader sees.
 func sameVersion(stored, fresh feed.Item) bool {
-	return stored.Text == fresh.Text && stored.HTML == fresh.HTML && stored.SourceURL == fresh.SourceURL &&
+	// The source is left out: a partner whose feed and news page carry the
+	// same update would otherwise move the item between them, and count
+	// it as changed, on every fetch.
+	return stored.Text == fresh.Text && stored.HTML == fresh.HTML &&
 		stored.Position == fresh.Position && stored.PartnerName == fresh.PartnerName &&
 		stored.UpdateLink == fresh.UpdateLink && stored.UpdateTitle == fresh.UpdateTitle &&
 		stored.Published.Equal(fresh.Published)
