@@ -158,7 +158,9 @@ func appendIn(where []string, args []any, expr string, values []string) ([]strin
 }
 
 // feedOrder is newest first, then an update's items together in order.
-const feedOrder = "published DESC, update_key, position"
+// rowid settles ties (an edited point saved beside the version it
+// replaced), so every query path, and every render, picks the same items.
+const feedOrder = "published DESC, update_key, position, rowid"
 
 const itemColumns = `id, kind, text, html, partner_id, partner_name, source_url, update_guid,
 	update_link, update_title, position, published, first_seen, last_seen`

@@ -112,7 +112,10 @@ func (a sortKey) before(b sortKey) bool {
 	if a.updateKey != b.updateKey {
 		return a.updateKey < b.updateKey
 	}
-	return a.position < b.position
+	if a.position != b.position {
+		return a.position < b.position
+	}
+	return a.rowid < b.rowid
 }
 
 // topKeys keeps the first limit keys it is given in feed order. floor is
