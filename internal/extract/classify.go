@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -97,8 +98,25 @@ var (
 		`|(?:que )?(?:dios|el senor|deus|o senhor|dieu|le (?:dieu|seigneur)|il signore|dio|gott|der herr)\b[^.!?]{0,60}\b(?:bendiga|abencoe|benisse|benedica|segne)\b` +
 		`|(?:mungu|bwana) (?:awabariki|akubariki|atubariki|abariki|awabarik)\w*|tuhan (?:yesus )?memberkati\b|gbu\b|god zegene\b|gods zegen\b|pagpalain\b|bendiciones\b|benedizioni\b|gottes segen\b)`)
 	// eventTime is a clock time, which event notices carry.
-	eventTime = regexp.MustCompile(`\b\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.h]\d{2}\b`)
-	eventWord = regexp.MustCompile(`\b(?:meets?|meeting|join us|invited?|welcome|will be held|rsvp|register|location|room|hall|breakfast|lunch|dinner|supper)\b`)
+	eventTime = regexp.MustCompile(`\b\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.h]\d{2}\b|\b\d{1,2}h\b`)
+	eventWord = regexp.MustCompile(`\b(?:meets?|meeting|join us|invited?|welcome|will be held|rsvp|register|location|room|hall|breakfast|lunch|dinner|supper` +
+		`|teremos|tendremos|nous aurons|traga|traiga|venha|venga|venez|kommt)\b`)
+	// eventDay is a weekday or a day of a month, which with a clock time
+	// dates an event ("Every Wednesday, 6:30 pm", "No domingo, 18 de maio").
+	eventDay = regexp.MustCompile(`\b(?:mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?` +
+		`|domingos?|segunda|terca|quarta|quinta|sexta|sabados?|lunes|martes|miercoles|jueves|viernes` +
+		`|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag` +
+		`|jumapili|jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b`)
+	// chromeLine is a line of a site's chrome that a heading's kind must
+	// not reach: a copyright notice or a share or follow widget.
+	chromeLine = regexp.MustCompile(`(?:^|\s)(?:©|\(c\) \d{4}|copyright\b)|\b(?:all rights reserved|todos os direitos reservados|todos los derechos reservados|tous droits reserves|alle rechte vorbehalten|hak cipta dilindungi|haki zote zimehifadhiwa)\b` +
+		`|^(?:share|share this|compartilhe|compartilhar|compartir|comparte|partager|partagez|teilen|bagikan|shiriki|follow us|siga-nos|siganos|siguenos|suivez-nous|folge uns|ikuti kami)(?: (?:on|em|en|sur|auf|di))?\s*:`)
+	// addressLine is a site's contact line: a street with its number
+	// among parts set apart by middle dots or bars.
+	addressLine = regexp.MustCompile(`\b(?:rua|avenida|av\.|calle|carrera|street|st\.|avenue|ave\.|road|rd\.|drive|dr\.|lane|jalan|jl\.|strasse|str\.|rue|boulevard|blvd\.?)(?: \S+){0,4}?,? \d|\b\d{1,5}(?: [nsew]\.?)? (?:\S+ ){0,3}(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|blvd)\b`)
+	// leaders are the dots that join a line's parts in an order of
+	// worship or a table of contents ("Prelude ........ Organ").
+	leaders = regexp.MustCompile(`\.{5,}|(?:\. ){4,}\.|…{2,}`)
 	// leadInStart opens a sentence that introduces the points after it.
 	leadInStart = regexp.MustCompile(`^(?:here (?:are|is)|here's|below (?:are|is)|these are|the following|some (?:ways|things)|a few (?:ways|things)|aqui (?:estan|tienen|van)|estos son|estes sao|aqui estao|voici|hier (?:sind|ist|die|unsere)|berikut|haya ni)\b`)
 	// prayerMention and praiseMention find the kind words anywhere.
@@ -518,7 +536,57 @@ var giftKeys = []string{"financ", "gift", "donation", "dons", "ofrenda", "donati
 // unless its own words ask for prayer or give thanks: an appeal, an event,
 // or a notice under a label of its own ("Agenda:", "Termine:").
 func isNotice(text string) bool {
-	return (isAppeal(text) || isEvent(text) || noticeLabel(text)) && requestKind(text) == kindNone
+	if notPoint(text) {
+		return true
+	}
+	return (isAppeal(text) || isEvent(text) || noticeLabel(text) || isAddress(text)) && requestKind(text) == kindNone
+}
+
+// notPoint reports a block that is never a point, even when it speaks of
+// prayer: site chrome, a dated invitation to a meeting, an offer to pray
+// for the readers, or an order of worship set with leaders.
+func notPoint(text string) bool {
+	return isChrome(text) || scheduled(text) || leaders.MatchString(text) || offersPrayer(text)
+}
+
+// isChrome reports a copyright line or a share or follow widget, in any
+// language: site chrome, never a point, whatever it goes on to say.
+func isChrome(text string) bool {
+	return chromeLine.MatchString(strings.ToLower(text)) || chromeLine.MatchString(folded(text))
+}
+
+// isAddress reports a contact line: a street address among parts set
+// apart by middle dots or bars ("Church · 12 Main St · Town").
+func isAddress(text string) bool {
+	if strings.Count(text, "·")+strings.Count(text, " | ") < 2 {
+		return false
+	}
+	return addressLine.MatchString(folded(text))
+}
+
+// scheduled reports an event notice that opens with when it is: a
+// sentence with a day and a clock time and no request of its own,
+// followed by an invitation ("Every Wednesday, 6:30 pm, in the Chapel.
+// Join us as we pray for our city."). Its prayer is what the meeting
+// will do, not a point.
+func scheduled(text string) bool {
+	first := folded(sentence(text))
+	if !eventTime.MatchString(first) || !eventDay.MatchString(first) || startKind(first) != kindNone {
+		return false
+	}
+	return eventWord.MatchString(folded(text))
+}
+
+// prayerOffer is a church offering to pray for its readers or asking for
+// their requests ("would love to pray with you", "fill out a prayer
+// request form"): an invitation, not a point.
+var prayerOffer = regexp.MustCompile(`\b(?:love|glad|happy|honou?red|privileged) to pray (?:with|for) you\b|\b(?:fill out|fill in|submit|send us|share) (?:a |an |the |your |our |this )?(?:online )?(?:prayer )?requests?\b`)
+
+// offersPrayer reports an offer to pray for the readers.
+func offersPrayer(text string) bool {
+	f := folded(text)
+	return strings.Contains(f, "pray") && strings.Contains(f, " you") && prayerOffer.MatchString(f) ||
+		strings.Contains(f, "request") && prayerOffer.MatchString(f)
 }
 
 // visitOffer is a partner offering to come and see the readers ("We'd
@@ -609,4 +677,34 @@ func pick(text string, k kinds) kinds {
 		return kindPraise
 	}
 	return kindPrayer
+}
+
+// nameJoins join the names at the head of a roster line.
+var nameJoins = wordSet(`& and y e et und dan na en`)
+
+// rosterLine reports a line that only says who a partner is ("Peter &
+// Anna Vos, teachers at a school, Kandern, Germany"): names first, then
+// places and titles after commas, no sentence and no word of prayer or thanks. It names
+// whom the points after it are about and is not a point itself.
+func rosterLine(text string) bool {
+	t := strings.TrimSpace(text)
+	if t == "" || strings.ContainsAny(t[len(t)-1:], ".!?;:") || len(strings.Fields(t)) > 20 {
+		return false
+	}
+	i := strings.IndexByte(t, ',')
+	if i <= 0 {
+		return false
+	}
+	caps := 0
+	for _, w := range strings.Fields(t[:i]) {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case nameJoins[strings.ToLower(w)]:
+		case unicode.IsUpper(r):
+			caps++
+		default:
+			return false
+		}
+	}
+	return caps >= 2 && requestKind(t) == kindNone && mentionKind(t) == kindNone
 }

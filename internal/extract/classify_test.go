@@ -260,3 +260,53 @@ func TestChatPrefix(t *testing.T) {
 		})
 	}
 }
+
+func TestNotPoint(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"copyright english", "© 2023 Lakeview Church. All rights reserved.", true},
+		{"rights reserved spanish", "Todos los derechos reservados.", true},
+		{"share widget", "Partagez : Facebook · X", true},
+		{"follow widget", "Follow us: Instagram", true},
+		{"dated meeting invitation", "Every Thursday, 6 pm, in the library. Join us as we pray for the city.", true},
+		{"dated event portuguese", "No sábado, 3 de junho, às 18h, teremos um almoço.", true},
+		{"offer to pray", "Our elders would love to pray with you after the service.", true},
+		{"request form", "Please fill out a prayer request card at the door.", true},
+		{"leaders", "Opening Hymn ........ Choir", true},
+		{"dated request", "Pray for Sunday at 10 am, when Ana is baptised.", false},
+		{"dated plain point", "Pray for the clinic; it opens on Monday.", false},
+		{"point about a meeting", "Pray for the elders as they meet on Tuesday to choose a pastor.", false},
+		{"ellipsis", "Pray for rain... the wells are dry.", false},
+		{"praying for them", "Please pray for the families we visit.", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := notPoint(tt.text); got != tt.want {
+				t.Errorf("notPoint(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestRosterLine(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       bool
+	}{
+		{"couple and posting", "Jan & Els Bakker, pilots with MAF, Sentani, Indonesia", true},
+		{"spanish couple", "Luis y Marta Ortega, plantadores de iglesias, Cusco", true},
+		{"sentence", "Jan & Els Bakker fly medical supplies to the highlands.", false},
+		{"request", "Jan & Els Bakker, pray for their visas", false},
+		{"no comma", "Jan and Els Bakker in Sentani", false},
+		{"lower case start", "the clinic staff, nurses and doctors, Sentani", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := rosterLine(tt.text); got != tt.want {
+				t.Errorf("rosterLine(%q) = %v, want %v", tt.text, got, tt.want)
+			}
+		})
+	}
+}

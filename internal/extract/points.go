@@ -284,7 +284,7 @@ func (a *assembler) item(b *block, text string) {
 		a.split(toks, pick(own, a.sec.kind))
 		return
 	}
-	if k := requestKind(plain(toks, " ")); k != kindNone {
+	if k := requestKind(plain(toks, " ")); k != kindNone && !notPoint(own) {
 		a.split(toks, k)
 	}
 }
@@ -300,6 +300,9 @@ func (a *assembler) para(b *block, text string) {
 	if a.sec.kind != kindNone && !a.sec.title && (a.sec.style == styleNone || a.sec.style == stylePara) {
 		if tooShort(text) || isNotice(text) {
 			a.sec = section{}
+			return
+		}
+		if rosterLine(text) {
 			return
 		}
 		a.sec.style = stylePara
@@ -318,7 +321,7 @@ func (a *assembler) para(b *block, text string) {
 		// in a letter's greeting is courtesy, not a point.
 		return
 	}
-	if k != kindNone {
+	if k != kindNone && !notPoint(text) {
 		a.split(b.toks, k)
 	}
 }
