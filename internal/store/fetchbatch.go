@@ -60,7 +60,7 @@ func (s *Store) SaveFetch(ctx context.Context, batches []SourceBatch) ([]SourceS
 				continue
 			}
 			out[i].SaveResult = r
-			changed = changed || r.New+r.Updated > 0
+			changed = changed || r.New+r.Updated+r.Retired > 0
 		}
 		if changed {
 			_, err := w.bump.ExecContext(ctx, unixNano(now))

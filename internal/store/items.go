@@ -14,12 +14,16 @@ type SaveResult struct {
 	// New items got a new id; Updated ones matched a stored item and changed
 	// it; Unchanged ones matched a stored item exactly (only LastSeen moved).
 	New, Updated, Unchanged int
+	// Retired points were in a stored version of an update but are no
+	// longer in it; they move to the item history and leave the feeds.
+	Retired int
 }
 
 func (r *SaveResult) add(o SaveResult) {
 	r.New += o.New
 	r.Updated += o.Updated
 	r.Unchanged += o.Unchanged
+	r.Retired += o.Retired
 }
 
 // SaveItems records the items found in one fetch, in a single transaction.
@@ -47,7 +51,7 @@ func (s *Store) SaveItems(ctx context.Context, items []feed.Item) (SaveResult, e
 		if res, err = w.saveItems(ctx, items); err != nil {
 			return err
 		}
-		if res.New+res.Updated > 0 {
+		if res.New+res.Updated+res.Retired > 0 {
 			_, err := w.bump.ExecContext(ctx, unixNano(now))
 			return err
 		}

@@ -106,7 +106,7 @@ func TestSaveItemsIdentity(t *testing.T) {
 		{"unchanged", textA, true, SaveResult{Unchanged: 1}},
 		{"punctuation and case", "pray for the families in Chennai, who were freed from the brick kiln this week!", true, SaveResult{Updated: 1}},
 		{"one word changed", "Pray for the families in Chennai who were rescued from the brick kiln this week", true, SaveResult{Updated: 1}},
-		{"rewritten", "Pray for the staff travelling to the hearing in Delhi next month", false, SaveResult{New: 1}},
+		{"rewritten", "Pray for the staff travelling to the hearing in Delhi next month", false, SaveResult{New: 1, Retired: 1}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -127,12 +127,13 @@ func TestSaveItemsIdentity(t *testing.T) {
 			if got := after.ID == before.ID; got != tc.wantSame {
 				t.Errorf("edited id %q, original %q: same = %v, want %v", after.ID, before.ID, got, tc.wantSame)
 			}
-			wantCount := 1
-			if !tc.wantSame {
-				wantCount = 2 // the old version stays as history
+			// A rewritten point replaces the old one in the feeds; the old
+			// version moves to the history, where nothing is lost.
+			if len(items) != 1 {
+				t.Errorf("published %d items, want 1", len(items))
 			}
-			if len(items) != wantCount {
-				t.Errorf("stored %d items, want %d", len(items), wantCount)
+			if got, want := historyCount(t, s), map[bool]int{true: 0, false: 1}[tc.wantSame]; got != want {
+				t.Errorf("history holds %d items, want %d", got, want)
 			}
 			if tc.wantSame && (!after.FirstSeen.Equal(t0) || after.HTML != "<p>"+tc.edited+"</p>") {
 				t.Errorf("edited item FirstSeen %v HTML %q: want first seen kept and HTML updated", after.FirstSeen, after.HTML)
@@ -143,23 +144,31 @@ func TestSaveItemsIdentity(t *testing.T) {
 
 func TestSaveItemsIdentityScope(t *testing.T) {
 	tests := []struct {
-		name   string
-		second feed.Item
+		name        string
+		second      feed.Item
+		want        SaveResult
+		wantVisible int
 	}{
-		{"other update", item("ijm", "u2", 0, feed.KindPrayer, textA)},
-		{"other partner", item("kelu", "u1", 0, feed.KindPrayer, textA)},
-		{"other kind", item("ijm", "u1", 0, feed.KindPraise, textA)},
+		{"other update", item("ijm", "u2", 0, feed.KindPrayer, textA), SaveResult{New: 1}, 2},
+		{"other partner", item("kelu", "u1", 0, feed.KindPrayer, textA), SaveResult{New: 1}, 2},
+		// The same update now calls the point praise: a new item, and the
+		// prayer it replaces leaves the feeds for the history.
+		{"other kind", item("ijm", "u1", 0, feed.KindPraise, textA), SaveResult{New: 1, Retired: 1}, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, _, _ := openTest(t)
 			save(t, s, item("ijm", "u1", 0, feed.KindPrayer, textA))
-			if got, want := save(t, s, tc.second), (SaveResult{New: 1}); got != want {
-				t.Errorf("save = %+v, want %+v", got, want)
+			first := all(t, s, feed.Query{})[0]
+			if got := save(t, s, tc.second); got != tc.want {
+				t.Errorf("save = %+v, want %+v", got, tc.want)
 			}
 			items := all(t, s, feed.Query{})
-			if len(items) != 2 || items[0].ID == items[1].ID {
-				t.Errorf("items %v: want two distinct ids", ids(items))
+			if len(items) != tc.wantVisible {
+				t.Fatalf("items %v: want %d", ids(items), tc.wantVisible)
+			}
+			if slices.Contains(ids(items), first.ID) == (tc.wantVisible == 1) {
+				t.Errorf("items %v: the first item's presence is wrong", ids(items))
 			}
 		})
 	}
@@ -514,5 +523,49 @@ func TestTiedItemsOrderTheSameEverywhere(t *testing.T) {
 		if i := slices.IndexFunc(a, func(id string) bool { return !slices.Contains(b, id) }); i >= 0 || !slices.Equal(a, b) {
 			t.Fatalf("limit %d: the combined feed and the partner-list query differ (first missing at %d of %d)", limit, i, len(a))
 		}
+	}
+}
+
+// historyCount is how many retired points the store keeps.
+func historyCount(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.db.QueryRowContext(t.Context(), "SELECT count(*) FROM item_history").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// TestRemovedPointLeavesFeeds: a partner takes a point out of an update it
+// re-publishes. The feeds show the update as it is now; the point is kept
+// in the history; and another source carrying a shorter version of the
+// same update (a feed of summaries beside the full page) retires nothing
+// of what the page says.
+func TestRemovedPointLeavesFeeds(t *testing.T) {
+	s, c, _ := openTest(t)
+	a, b := item("ijm", "u1", 0, feed.KindPrayer, textA), item("ijm", "u1", 1, feed.KindPraise, textB)
+	save(t, s, a, b)
+	c.Advance(time.Hour)
+	summary := a
+	summary.SourceURL = "https://ijm.example/summaries.xml"
+	if got, want := save(t, s, summary), (SaveResult{Unchanged: 1}); got != want {
+		t.Fatalf("save from the summaries feed = %+v, want %+v", got, want)
+	}
+	if got := len(all(t, s, feed.Query{})); got != 2 {
+		t.Fatalf("after the summaries feed: %d items published, want 2", got)
+	}
+	gen0, _, _ := s.Generation(t.Context())
+	if got, want := save(t, s, a), (SaveResult{Unchanged: 1, Retired: 1}); got != want {
+		t.Fatalf("save without the praise = %+v, want %+v", got, want)
+	}
+	items := all(t, s, feed.Query{})
+	if len(items) != 1 || items[0].Text != textA {
+		t.Errorf("published %v, want only the prayer", ids(items))
+	}
+	if got := historyCount(t, s); got != 1 {
+		t.Errorf("history holds %d items, want the retired praise", got)
+	}
+	if gen, _, _ := s.Generation(t.Context()); gen == gen0 {
+		t.Error("retiring a point did not change the generation: cached feeds would keep it")
 	}
 }

@@ -17,16 +17,19 @@ type itemWriter struct {
 	tx                                 *sql.Tx
 	now                                time.Time
 	insert, update, seen, stored, bump *sql.Stmt
+	archive, drop                      *sql.Stmt
 }
 
 func newItemWriter(ctx context.Context, tx *sql.Tx, st *statements, now time.Time) *itemWriter {
 	return &itemWriter{
 		tx: tx, now: now,
-		insert: tx.StmtContext(ctx, st.insert),
-		update: tx.StmtContext(ctx, st.update),
-		seen:   tx.StmtContext(ctx, st.seen),
-		stored: tx.StmtContext(ctx, st.stored),
-		bump:   tx.StmtContext(ctx, st.bump),
+		insert:  tx.StmtContext(ctx, st.insert),
+		update:  tx.StmtContext(ctx, st.update),
+		seen:    tx.StmtContext(ctx, st.seen),
+		stored:  tx.StmtContext(ctx, st.stored),
+		bump:    tx.StmtContext(ctx, st.bump),
+		archive: tx.StmtContext(ctx, st.archive),
+		drop:    tx.StmtContext(ctx, st.drop),
 	}
 }
 
@@ -113,7 +116,41 @@ func (w *itemWriter) saveUpdate(ctx context.Context, fresh, stored []feed.Item) 
 			return res, err
 		}
 	}
-	return res, nil
+	n, err := w.retireMissing(ctx, fresh, stored, matches)
+	res.Retired = n
+	return res, err
+}
+
+// retireMissing moves to item_history the stored points of this update,
+// read from the same source, that the fresh version no longer holds: the
+// partner took them out, or rewrote them so far that the new wording is a
+// new item. Readers then see the update as it is now, once. Points another
+// source of the partner holds are left to that source, so a feed with
+// short summaries does not retire what the full page says.
+func (w *itemWriter) retireMissing(ctx context.Context, fresh, stored []feed.Item, matches []int) (int, error) {
+	if len(stored) == 0 || len(fresh) == 0 {
+		return 0, nil
+	}
+	kept := make([]bool, len(stored))
+	for _, j := range matches {
+		if j >= 0 {
+			kept[j] = true
+		}
+	}
+	n := 0
+	for j, it := range stored {
+		if kept[j] || it.SourceURL != fresh[0].SourceURL {
+			continue
+		}
+		if _, err := w.archive.ExecContext(ctx, unixNano(w.now), it.ID); err != nil {
+			return n, err
+		}
+		if _, err := w.drop.ExecContext(ctx, it.ID); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // match pairs fresh items with stored ones (see match); an update seen

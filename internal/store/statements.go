@@ -11,6 +11,8 @@ import (
 // so saving a source compiles no SQL.
 type statements struct {
 	insert, update, seen, stored, bump, putState *sql.Stmt
+	// archive and drop retire an item to item_history.
+	archive, drop *sql.Stmt
 }
 
 func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
@@ -36,7 +38,12 @@ func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
 		// https, a new feed address, page to rss) keeps its items' ids.
 		stored: prep(`SELECT ` + itemColumns + ` FROM items
 			WHERE partner_id = ? AND update_guid IN (SELECT value FROM json_each(?))`),
-		bump:     prep(`UPDATE generation SET gen = gen + 1, changed = ? WHERE id = 1`),
+		bump: prep(`UPDATE generation SET gen = gen + 1, changed = ? WHERE id = 1`),
+		archive: prep(`INSERT INTO item_history (id, partner_id, partner_name, source_url, update_guid, update_key,
+			update_link, update_title, kind, text, html, position, published, first_seen, last_seen, retired)
+			SELECT id, partner_id, partner_name, source_url, update_guid, update_key, update_link, update_title,
+			kind, text, html, position, published, first_seen, last_seen, ? FROM items WHERE id = ?`),
+		drop:     prep(`DELETE FROM items WHERE id = ?`),
 		putState: prep(putSourceState),
 	}
 	if err != nil {
@@ -48,7 +55,7 @@ func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
 
 func (st *statements) close() error {
 	var errs []error
-	for _, s := range []*sql.Stmt{st.insert, st.update, st.seen, st.stored, st.bump, st.putState} {
+	for _, s := range []*sql.Stmt{st.insert, st.update, st.seen, st.stored, st.bump, st.putState, st.archive, st.drop} {
 		if s != nil {
 			errs = append(errs, s.Close())
 		}
