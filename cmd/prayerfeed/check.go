@@ -32,10 +32,8 @@ func runCheck(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		sources += len(p.Sources)
 	}
 	fmt.Fprintf(stdout, "%s: ok: %d partners, %d sources\n", cfg.Path, len(cfg.Partners), sources)
-	if *partner != "" {
-		if _, ok := cfg.Partner(*partner); !ok {
-			return fmt.Errorf("--partner %q: no such partner in %s", *partner, cfg.Path)
-		}
+	if err := checkPartnerFlag(cfg, *partner); err != nil {
+		return err
 	}
 	if !*live {
 		return nil

@@ -25,10 +25,8 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	if err != nil {
 		return err
 	}
-	if *partner != "" {
-		if _, ok := cfg.Partner(*partner); !ok {
-			return fmt.Errorf("--partner %q: no such partner in %s", *partner, cfg.Path)
-		}
+	if err := checkPartnerFlag(cfg, *partner); err != nil {
+		return err
 	}
 	unlock, err := store.Lock(g.db)
 	if err != nil {

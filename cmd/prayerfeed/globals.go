@@ -73,3 +73,12 @@ func (g *globals) openStore(ctx context.Context) (*store.Store, error) {
 func newLogger(w io.Writer) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelInfo}))
 }
+
+// checkPartnerFlag reports a --partner value partners.yaml does not name;
+// an empty value means every partner.
+func checkPartnerFlag(cfg *config.Config, id string) error {
+	if _, ok := cfg.Partner(id); id != "" && !ok {
+		return fmt.Errorf("--partner %q: no such partner in %s", id, cfg.Path)
+	}
+	return nil
+}

@@ -118,3 +118,23 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestValidateReportsEveryProblem: a config built in code gets every
+// problem at once, as a file gets them from Load, each naming its field.
+func TestValidateReportsEveryProblem(t *testing.T) {
+	cfg, err := Parse("partners.yaml", []byte(good))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Partners[0].Name = ""
+	cfg.Partners[1].Sources[0].URL = "ftp://kelu.example"
+	err = cfg.Validate()
+	if err == nil {
+		t.Fatal("Validate: no error for a config with two problems")
+	}
+	for _, want := range []string{"partners.yaml: partners[0].name: missing", `partners.yaml: partners[1].sources[0].url: "ftp://kelu.example"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %q\nwant it to contain %q", err, want)
+		}
+	}
+}

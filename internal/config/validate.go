@@ -60,10 +60,11 @@ func (cfg *Config) setDefaults() {
 // calls it for configs read from a file.
 func (cfg *Config) Validate() error {
 	errs := cfg.validate()
-	if len(errs) == 0 {
-		return nil
+	out := make([]error, len(errs))
+	for i, fe := range errs {
+		out[i] = &Error{File: cfg.Path, Field: fe.field, Msg: fe.msg}
 	}
-	return fmt.Errorf("%s: %s: %s", cfg.Path, errs[0].field, errs[0].msg)
+	return errors.Join(out...)
 }
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,62}$`)
