@@ -280,6 +280,7 @@ func (e *entry) fill(page *site.Page, err error) {
 		e.gz, e.gzLength = gz, []string{strconv.Itoa(len(gz))}
 	}
 	e.cors = strings.HasPrefix(page.ContentType, "application/feed+json") ||
+		strings.HasPrefix(page.ContentType, "application/json") ||
 		strings.HasPrefix(page.ContentType, "text/javascript")
 	if strings.HasPrefix(page.ContentType, "text/html") {
 		// The pages run no script and load nothing; partner text that got

@@ -36,6 +36,8 @@ func (s *Server) routes() []route {
 		s.page("GET /this-week.json", "this_week", feedParams),
 		s.page("GET /calendar.ics", "calendar", nil),
 		s.page("GET /partners.opml", "opml", nil),
+		s.page("GET /prayermate.json", "prayermate", feedParams),
+		s.page("GET /this-week/prayermate.json", "prayermate", feedParams),
 		{pattern: "GET /private/{token}/{rest...}", name: "private", handle: s.servePrivate},
 		{pattern: "GET /status", name: "status", handle: s.status},
 		{pattern: "GET /healthz", name: "healthz", handle: healthz},

@@ -30,7 +30,7 @@ func (s *Site) Paths(sc Scope) []string {
 			}
 		}
 	}
-	return out
+	return append(out, s.outputPaths(sc)...)
 }
 
 // Feed renders a feed route: "/feed.atom" or "/partners/ID/feed.json",

@@ -164,6 +164,9 @@ func (s *Site) render(ctx context.Context, route string, q url.Values, sc Scope)
 	case "/embed.js":
 		return s.EmbedJS(), nil
 	}
+	if page, ok, err := s.sheetOutput(ctx, route, q, sc); ok {
+		return page, err
+	}
 	return s.Feed(ctx, route, q, sc)
 }
 
@@ -174,5 +177,5 @@ func weekly(route string) bool {
 	case "/", "/embed", "/calendar.ics":
 		return true
 	}
-	return strings.HasPrefix(route, "/this-week.")
+	return strings.HasPrefix(route, "/this-week.") || weeklyOutput(route)
 }

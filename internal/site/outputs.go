@@ -1,0 +1,35 @@
+package site
+
+import (
+	"context"
+	"net/url"
+	"strings"
+)
+
+// sheetOutput renders the routes that carry the prayer list beyond feed
+// readers (PrayerMate, the printed sheet, the weekly digest); ok is false
+// for any other route.
+func (s *Site) sheetOutput(ctx context.Context, route string, q url.Values, sc Scope) (page *Page, ok bool, err error) {
+	if _, isPM := prayerMateRoute(route); isPM {
+		page, err = s.PrayerMate(ctx, route, q, sc)
+		return page, true, err
+	}
+	return nil, false, nil
+}
+
+// weeklyOutput reports whether one of those routes shows the rotation
+// week, so that it goes stale on Monday.
+func weeklyOutput(route string) bool {
+	return strings.HasPrefix(route, "/this-week/")
+}
+
+// outputPaths lists those routes for a static build of scope.
+func (s *Site) outputPaths(sc Scope) []string {
+	out := []string{"/prayermate.json", "/this-week/prayermate.json"}
+	for _, p := range s.cfg.Partners {
+		if s.visible(p.ID, sc) {
+			out = append(out, "/partners/"+p.ID+"/prayermate.json")
+		}
+	}
+	return out
+}
