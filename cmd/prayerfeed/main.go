@@ -34,6 +34,7 @@ commands:
   discover  find the feeds a page links to: discover URL
   token     manage reader tokens for private partners: token create|list|revoke NAME
   demo      serve bundled sample partners offline, fetch them, and serve the result
+  review    list extracted points and correct them: review list|hide|restore|kind|edit|add|approve|export
 
 global flags (also accepted after the command):
   --config  partners.yaml to read (env PRAYERFEED_CONFIG; default partners.yaml)
@@ -52,6 +53,7 @@ func commands() map[string]command {
 		"discover": runDiscover,
 		"token":    runToken,
 		"demo":     runDemo,
+		"review":   runReview,
 	}
 }
 

@@ -63,7 +63,31 @@ type Partner struct {
 	// rotation.start and repeating with the order's length) this partner
 	// is prayed for, beside any place it has in rotation.order.
 	Weeks []int `yaml:"weeks"`
+	// Review says whether new points publish at once (auto, the default)
+	// or wait for an admin's approval (hold).
+	Review Review `yaml:"review"`
+	// SilentWeeks is how many weeks without a new update raise an alert;
+	// default 8.
+	SilentWeeks int `yaml:"silent_weeks"`
 }
+
+// Review says when a partner's new points are published.
+type Review string
+
+// The review modes.
+const (
+	// ReviewAuto publishes new points at once.
+	ReviewAuto Review = "auto"
+	// ReviewHold publishes nothing new until an admin approves it.
+	ReviewHold Review = "hold"
+)
+
+// DefaultSilentWeeks is how long a partner may publish nothing before an
+// alert says so.
+const DefaultSilentWeeks = 8
+
+// Held reports whether the partner's new points wait for an admin.
+func (p Partner) Held() bool { return p.Review == ReviewHold }
 
 // Private reports whether the partner's items are for reader-token feeds only.
 func (p Partner) Private() bool { return p.Visibility == Private }

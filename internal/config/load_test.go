@@ -53,6 +53,9 @@ func TestParseGood(t *testing.T) {
 	if !kelu.Private() {
 		t.Error("kelu should be private")
 	}
+	if kelu.Review != ReviewAuto || kelu.Held() || kelu.SilentWeeks != DefaultSilentWeeks {
+		t.Errorf("defaults: review %q, silent_weeks %d; want auto and %d", kelu.Review, kelu.SilentWeeks, DefaultSilentWeeks)
+	}
 	if got, want := len(cfg.Rotation.Order[1]), 2; got != want {
 		t.Errorf("rotation entry as list: %d ids, want %d", got, want)
 	}
@@ -78,6 +81,7 @@ func TestParseErrors(t *testing.T) {
 		{"missing name", strings.Replace(good, "    name: Kelu Bible Translation\n", "", 1), "partners.yaml:15: partners[1].name: missing"},
 		{"no sources", "partners:\n  - id: a\n    name: A\n", "partners.yaml:2: partners[0].sources: missing"},
 		{"empty", "", "partners.yaml: empty config"},
+		{"bad review", strings.Replace(good, "    visibility: private\n", "    visibility: private\n    review: later\n", 1), `partners.yaml:18: partners[1].review: "later": want auto`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -41,6 +41,12 @@ func (cfg *Config) setDefaults() {
 		if p.Short == "" {
 			p.Short = p.Name
 		}
+		if p.Review == "" {
+			p.Review = ReviewAuto
+		}
+		if p.SilentWeeks == 0 {
+			p.SilentWeeks = DefaultSilentWeeks
+		}
 		for j := range p.Sources {
 			s := &p.Sources[j]
 			if s.Type == "" {
@@ -105,6 +111,12 @@ func (p Partner) validate(c *checker, f string, haveRotation bool) {
 	}
 	if p.Visibility != Public && p.Visibility != Private {
 		c.add(f+".visibility", "%q: want public or private", p.Visibility)
+	}
+	if p.Review != "" && p.Review != ReviewAuto && p.Review != ReviewHold {
+		c.add(f+".review", "%q: want auto (publish at once) or hold (wait for an admin's approval)", p.Review)
+	}
+	if p.SilentWeeks < 0 {
+		c.add(f+".silent_weeks", "%d: want a number of weeks, 1 or more", p.SilentWeeks)
 	}
 	for j, t := range p.Tags {
 		if !idPattern.MatchString(t) {

@@ -17,6 +17,12 @@ import (
 type SourceBatch struct {
 	Items []feed.Item
 	State SourceState
+	// Updates are the updates fetched, with their content, including
+	// those in which no point was found; optional.
+	Updates []Update
+	// Hold marks the new items as waiting for an admin's approval: the
+	// partner is on review: hold.
+	Hold bool
 }
 
 // SourceSaved is what SaveFetch did with one SourceBatch.
@@ -48,7 +54,7 @@ func (s *Store) SaveFetch(ctx context.Context, batches []SourceBatch) ([]SourceS
 			if out[i].Err != nil {
 				continue
 			}
-			r, err := saveBatch(ctx, tx, w, put, prepared[i], b.State)
+			r, err := saveBatch(ctx, tx, w, put, prepared[i], b)
 			var broken *txBroken
 			if errors.As(err, &broken) {
 				// The transaction itself is gone (disk full, I/O error):
@@ -86,11 +92,11 @@ func (e *txBroken) Unwrap() error { return e.err }
 // saveBatch writes one source's items and then its state, under a
 // savepoint, so that an error leaves the transaction as it was before the
 // source and the other sources can go on.
-func saveBatch(ctx context.Context, tx *sql.Tx, w *itemWriter, put *sql.Stmt, items []feed.Item, st SourceState) (SaveResult, error) {
+func saveBatch(ctx context.Context, tx *sql.Tx, w *itemWriter, put *sql.Stmt, items []feed.Item, b SourceBatch) (SaveResult, error) {
 	if _, err := tx.ExecContext(ctx, "SAVEPOINT source"); err != nil {
 		return SaveResult{}, &txBroken{err}
 	}
-	res, err := saveSourceBatch(ctx, w, put, items, st)
+	res, err := saveSourceBatch(ctx, w, put, items, b)
 	if err != nil {
 		if _, rerr := tx.ExecContext(ctx, "ROLLBACK TO source"); rerr != nil {
 			return SaveResult{}, &txBroken{errors.Join(err, rerr)}
@@ -102,12 +108,12 @@ func saveBatch(ctx context.Context, tx *sql.Tx, w *itemWriter, put *sql.Stmt, it
 	return res, err
 }
 
-func saveSourceBatch(ctx context.Context, w *itemWriter, put *sql.Stmt, items []feed.Item, st SourceState) (SaveResult, error) {
-	res, err := w.saveItems(ctx, items)
+func saveSourceBatch(ctx context.Context, w *itemWriter, put *sql.Stmt, items []feed.Item, b SourceBatch) (SaveResult, error) {
+	res, err := w.saveItems(ctx, items, b.Updates, b.Hold)
 	if err != nil {
 		return res, err
 	}
-	_, err = put.ExecContext(ctx, sourceStateArgs(st)...)
+	_, err = put.ExecContext(ctx, sourceStateArgs(b.State)...)
 	return res, err
 }
 

@@ -48,7 +48,7 @@ func (s *Store) SaveItems(ctx context.Context, items []feed.Item) (SaveResult, e
 	err = s.write(ctx, func(tx *sql.Tx) error {
 		w := newItemWriter(ctx, tx, s.stmts, now)
 		var err error
-		if res, err = w.saveItems(ctx, items); err != nil {
+		if res, err = w.saveItems(ctx, items, nil, false); err != nil {
 			return err
 		}
 		if res.New+res.Updated+res.Retired > 0 {
@@ -128,7 +128,7 @@ func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 // the feed order (items_published, or that partner's range of
 // items_partner_feed) until it has the limit.
 func (s *Store) itemsInOrder(ctx context.Context, q feed.Query) ([]feed.Item, error) {
-	var where []string
+	where := []string{publishedOnly}
 	var args []any
 	if len(q.Kinds) > 0 {
 		where, args = appendIn(where, args, "kind IN", kindStrings(q.Kinds))
@@ -139,10 +139,7 @@ func (s *Store) itemsInOrder(ctx context.Context, q feed.Query) ([]feed.Item, er
 	if len(q.Exclude) > 0 {
 		where, args = appendIn(where, args, "partner_id NOT IN", q.Exclude)
 	}
-	query := "SELECT " + itemColumns + " FROM items"
-	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
-	}
+	query := "SELECT " + itemColumns + " FROM items WHERE " + strings.Join(where, " AND ")
 	query += " ORDER BY " + feedOrder + " LIMIT ?"
 	args = append(args, q.EffectiveLimit())
 	rows, err := s.db.QueryContext(ctx, query, args...)
@@ -166,8 +163,20 @@ func appendIn(where []string, args []any, expr string, values []string) ([]strin
 // replaced), so every query path, and every render, picks the same items.
 const feedOrder = "published DESC, update_key, position, rowid"
 
-const itemColumns = `id, kind, text, html, partner_id, partner_name, source_url, update_guid,
-	update_link, update_title, position, published, first_seen, last_seen`
+// publishedOnly is the condition every query of published items carries:
+// not hidden by an admin and not waiting for review. Written out as a
+// literal so that SQLite uses the partial indexes that hold only these rows.
+const publishedOnly = "hidden = 0 AND held = 0"
+
+// itemColumns are an item as published: an admin's text and kind where
+// they corrected the extractor's. Every output reads items through them.
+const itemColumns = `id, kind, COALESCE(edited_text, text), COALESCE(edited_html, html), partner_id,
+	partner_name, source_url, update_guid, update_link, update_title, position, published, first_seen, last_seen`
+
+// extractedColumns are an item as the extractor found it, which is what a
+// fresh version of its update is matched against.
+const extractedColumns = `id, COALESCE(extracted_kind, kind), text, html, partner_id,
+	partner_name, source_url, update_guid, update_link, update_title, position, published, first_seen, last_seen`
 
 func scanItem(rows *sql.Rows) (feed.Item, error) {
 	var it feed.Item

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -18,24 +19,36 @@ type itemWriter struct {
 	now                                time.Time
 	insert, update, seen, stored, bump *sql.Stmt
 	archive, drop                      *sql.Stmt
+	putUpdate, corrected               *sql.Stmt
+	// hold marks new items as waiting for review (the partner is on
+	// review: hold).
+	hold bool
 }
 
 func newItemWriter(ctx context.Context, tx *sql.Tx, st *statements, now time.Time) *itemWriter {
 	return &itemWriter{
 		tx: tx, now: now,
-		insert:  tx.StmtContext(ctx, st.insert),
-		update:  tx.StmtContext(ctx, st.update),
-		seen:    tx.StmtContext(ctx, st.seen),
-		stored:  tx.StmtContext(ctx, st.stored),
-		bump:    tx.StmtContext(ctx, st.bump),
-		archive: tx.StmtContext(ctx, st.archive),
-		drop:    tx.StmtContext(ctx, st.drop),
+		insert:    tx.StmtContext(ctx, st.insert),
+		update:    tx.StmtContext(ctx, st.update),
+		seen:      tx.StmtContext(ctx, st.seen),
+		stored:    tx.StmtContext(ctx, st.stored),
+		bump:      tx.StmtContext(ctx, st.bump),
+		archive:   tx.StmtContext(ctx, st.archive),
+		drop:      tx.StmtContext(ctx, st.drop),
+		putUpdate: tx.StmtContext(ctx, st.putUpdate),
+		corrected: tx.StmtContext(ctx, st.corrected),
 	}
 }
 
-// saveItems saves items, source by source.
-func (w *itemWriter) saveItems(ctx context.Context, items []feed.Item) (SaveResult, error) {
+// saveItems records the updates (those given, and those the items name),
+// then saves items, source by source; hold marks new items as waiting for
+// review.
+func (w *itemWriter) saveItems(ctx context.Context, items []feed.Item, updates []Update, hold bool) (SaveResult, error) {
 	var res SaveResult
+	if err := w.saveUpdates(ctx, updateRecords(items, updates)); err != nil {
+		return res, err
+	}
+	w.hold = hold
 	for _, src := range groupBySource(items) {
 		r, err := w.saveSource(ctx, src)
 		if err != nil {
@@ -98,6 +111,7 @@ func (w *itemWriter) saveUpdate(ctx context.Context, fresh, stored []feed.Item) 
 	for _, it := range stored {
 		taken[it.ID] = true
 	}
+	var newIDs []string
 	for i, it := range fresh {
 		var err error
 		if j := matches[i]; j >= 0 {
@@ -109,12 +123,17 @@ func (w *itemWriter) saveUpdate(ctx context.Context, fresh, stored []feed.Item) 
 				res.Unchanged++
 			}
 		} else {
-			err = w.saveNew(ctx, it, strings.Join(freshWords[i], " "), taken)
+			var id string
+			id, err = w.saveNew(ctx, it, strings.Join(freshWords[i], " "), taken)
+			newIDs = append(newIDs, id)
 			res.New++
 		}
 		if err != nil {
 			return res, err
 		}
+	}
+	if err := w.applyCorrections(ctx, fresh[0], newIDs); err != nil {
+		return res, err
 	}
 	n, err := w.retireMissing(ctx, fresh, stored, matches)
 	res.Retired = n
@@ -190,9 +209,44 @@ func (w *itemWriter) saveMatched(ctx context.Context, fresh, stored feed.Item) (
 	return true, err
 }
 
+// applyCorrections gives the new items of an update what an admin said
+// about them before: an item retired and found again, or any new point of
+// an update marked as holding none.
+func (w *itemWriter) applyCorrections(ctx context.Context, first feed.Item, newIDs []string) error {
+	if len(newIDs) == 0 {
+		return nil
+	}
+	ids, err := json.Marshal(newIDs)
+	if err != nil {
+		return err
+	}
+	rows, err := w.corrected.QueryContext(ctx, string(ids), UpdateID(first.PartnerID, first.UpdateGUID))
+	if err != nil {
+		return err
+	}
+	var apply []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return err
+		}
+		apply = append(apply, id)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return err
+	}
+	for _, id := range apply {
+		if err := applyCorrection(ctx, w.tx, id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // saveNew inserts an item no stored one matched, under the first id of
-// its candidates not taken in its update.
-func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized string, taken map[string]bool) error {
+// its candidates not taken in its update, and returns that id.
+func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized string, taken map[string]bool) (string, error) {
 	id := itemID(it.PartnerID, it.SourceURL, it.UpdateGUID, normalized, "")
 	for n := 0; taken[id]; n++ {
 		salt := "position " + strconv.Itoa(it.Position)
@@ -205,6 +259,6 @@ func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized strin
 	published := fixPublished(it.Published, w.now, w.now)
 	_, err := w.insert.ExecContext(ctx, id, string(it.Kind), it.Text, it.HTML, it.PartnerID, it.PartnerName,
 		it.SourceURL, it.UpdateGUID, updateKey(it.PartnerID, it.SourceURL, it.UpdateGUID), it.UpdateLink, it.UpdateTitle, it.Position,
-		unixNano(published), unixNano(w.now), unixNano(w.now))
-	return err
+		unixNano(published), unixNano(w.now), unixNano(w.now), w.hold)
+	return id, err
 }

@@ -42,8 +42,8 @@ func (s *Store) itemsOfPartners(ctx context.Context, partners []string, q feed.Q
 	arms := make([]string, n)
 	for i := range arms {
 		arms[i] = fmt.Sprintf(`SELECT * FROM (SELECT rowid, published, update_key, position
-			FROM items INDEXED BY items_partner_feed WHERE partner_id = ?%d AND published >= ?1%s
-			ORDER BY %s LIMIT ?2)`, 3+i, kindWhere, feedOrder)
+			FROM items INDEXED BY items_partner_feed WHERE partner_id = ?%d AND published >= ?1 AND %s%s
+			ORDER BY %s LIMIT ?2)`, 3+i, publishedOnly, kindWhere, feedOrder)
 	}
 	newest, err := tx.PrepareContext(ctx, strings.Join(arms, " UNION ALL "))
 	if err != nil {
@@ -183,7 +183,7 @@ func readRows(ctx context.Context, tx *sql.Tx, rowids []int64) ([]feed.Item, err
 		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, "SELECT "+itemColumns+
-		" FROM items WHERE rowid IN (SELECT value FROM json_each(?)) ORDER BY "+feedOrder, string(ids))
+		" FROM items WHERE rowid IN (SELECT value FROM json_each(?)) AND "+publishedOnly+" ORDER BY "+feedOrder, string(ids))
 	if err != nil {
 		return nil, err
 	}

@@ -204,7 +204,8 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
 		return o
 	}
 	if err == nil {
-		o.batch.Items = w.extract(j.partner, fr)
+		o.batch.Items, o.batch.Updates = w.extract(j.partner, fr)
+		o.batch.Hold = j.partner.Held()
 		// The updates are done with; the rest is small.
 		fetched := *fr
 		fetched.Updates = nil
@@ -215,13 +216,16 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
 	return o
 }
 
-// extract finds the points of a fetch's updates.
-func (w *Worker) extract(p config.Partner, fr *fetcher.Result) []feed.Item {
+// extract finds the points of a fetch's updates, and returns them with
+// the updates as the store records them (the letter an admin reviews the
+// points against).
+func (w *Worker) extract(p config.Partner, fr *fetcher.Result) ([]feed.Item, []store.Update) {
 	updates := uniqueUpdates(fr.Updates)
 	if len(updates) > w.cfg.MaxUpdates {
 		updates = updates[:w.cfg.MaxUpdates]
 	}
 	var items []feed.Item
+	records := make([]store.Update, 0, len(updates))
 	opts := ExtractOptions(p)
 	for _, u := range updates {
 		u = capUpdate(u, w.cfg.MaxUpdateBytes)
@@ -229,8 +233,19 @@ func (w *Worker) extract(p config.Partner, fr *fetcher.Result) []feed.Item {
 			it.PartnerName = p.Name
 			items = append(items, it)
 		}
+		records = append(records, updateRecord(p, u))
 	}
-	return items
+	return items, records
+}
+
+// updateRecord is u as the store records it.
+func updateRecord(p config.Partner, u fetcher.Update) store.Update {
+	r := store.Update{PartnerID: p.ID, PartnerName: p.Name, SourceURL: u.SourceURL, GUID: u.GUID,
+		Link: u.Link, Title: u.Title, Published: u.Published, Content: u.HTML, Format: store.FormatHTML}
+	if u.HTML == "" {
+		r.Content, r.Format = u.Text, store.FormatText
+	}
+	return r
 }
 
 // settle returns the source's new state after a fetch that ended with fr
