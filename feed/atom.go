@@ -38,7 +38,8 @@ func (a *atomDoc) FeedXml() interface{} { return a }
 // atomEntry is feeds.AtomEntry with an RFC 4287 category.
 type atomEntry struct {
 	*feeds.AtomEntry
-	Category atomCategory `xml:"category"`
+	// Category is nil for an entry that is not one point (a weekly digest).
+	Category *atomCategory `xml:"category,omitempty"`
 }
 
 // atomCategory is <category term="prayer"/>. It has no label: readers
@@ -65,6 +66,10 @@ func newAtomDoc(d document) *atomDoc {
 		Entries: make([]atomEntry, len(d.Entries)),
 	}
 	for i, e := range d.Entries {
+		var category *atomCategory
+		if e.Kind != "" {
+			category = &atomCategory{Term: string(e.Kind)}
+		}
 		a.Entries[i] = atomEntry{
 			AtomEntry: &feeds.AtomEntry{
 				Title:     e.Title,
@@ -76,7 +81,7 @@ func newAtomDoc(d document) *atomDoc {
 				Content:   &feeds.AtomContent{Content: e.HTML, Type: "html"},
 				Author:    &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: e.Author}},
 			},
-			Category: atomCategory{Term: string(e.Kind)},
+			Category: category,
 		}
 	}
 	return a

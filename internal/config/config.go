@@ -24,6 +24,9 @@ type Config struct {
 
 	Rotation *Rotation `yaml:"rotation"`
 	Partners []Partner `yaml:"partners"`
+
+	// Digest, when set, sends the weekly e-mail (digest.go).
+	Digest *Digest `yaml:"digest"`
 }
 
 // Rotation is the weekly order in which the church prays for its partners.

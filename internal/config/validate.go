@@ -33,6 +33,9 @@ func (cfg *Config) setDefaults() {
 	if cfg.Every == 0 {
 		cfg.Every = Duration(DefaultEvery)
 	}
+	if cfg.Digest != nil {
+		cfg.Digest.setDefaults()
+	}
 	for i := range cfg.Partners {
 		p := &cfg.Partners[i]
 		if p.Visibility == "" {
@@ -98,6 +101,9 @@ func (cfg *Config) validate() []fieldError {
 	}
 	if cfg.Rotation != nil {
 		cfg.Rotation.validate(c, ids)
+	}
+	if cfg.Digest != nil {
+		cfg.Digest.validate(c)
 	}
 	return c.errs
 }

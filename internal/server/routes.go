@@ -38,6 +38,8 @@ func (s *Server) routes() []route {
 		s.page("GET /partners.opml", "opml", nil),
 		s.page("GET /prayermate.json", "prayermate", feedParams),
 		s.page("GET /this-week/prayermate.json", "prayermate", feedParams),
+		s.page("GET /digest.xml", "digest", nil),
+		s.page("GET /digest.atom", "digest", nil),
 		{pattern: "GET /private/{token}/{rest...}", name: "private", handle: s.servePrivate},
 		{pattern: "GET /status", name: "status", handle: s.status},
 		{pattern: "GET /healthz", name: "healthz", handle: healthz},

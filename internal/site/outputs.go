@@ -14,6 +14,11 @@ func (s *Site) sheetOutput(ctx context.Context, route string, q url.Values, sc S
 		page, err = s.PrayerMate(ctx, route, q, sc)
 		return page, true, err
 	}
+	switch route {
+	case "/digest.xml", "/digest.atom":
+		page, err = s.DigestFeed(ctx, route, sc)
+		return page, true, err
+	}
 	return nil, false, nil
 }
 
@@ -25,7 +30,7 @@ func weeklyOutput(route string) bool {
 
 // outputPaths lists those routes for a static build of scope.
 func (s *Site) outputPaths(sc Scope) []string {
-	out := []string{"/prayermate.json", "/this-week/prayermate.json"}
+	out := []string{"/prayermate.json", "/this-week/prayermate.json", "/digest.xml", "/digest.atom"}
 	for _, p := range s.cfg.Partners {
 		if s.visible(p.ID, sc) {
 			out = append(out, "/partners/"+p.ID+"/prayermate.json")
