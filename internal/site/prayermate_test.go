@@ -191,3 +191,35 @@ func TestPrayerMateUIDsStableAcrossRefetch(t *testing.T) {
 		t.Errorf("uids changed across a re-fetch:\nbefore %v\nafter  %v", before, after)
 	}
 }
+
+// A point hidden or edited in review (issue 16) leaves the PrayerMate
+// document too: it reads items through the same published-items path as
+// the feeds.
+func TestPrayerMateAppliesCorrections(t *testing.T) {
+	c := sitetest.New(t)
+	s := newSite(c)
+	ctx := context.Background()
+	_, before := renderPM(t, s, "/prayermate.json", site.Scope{})
+	if len(before.Petitions) < 2 {
+		t.Fatalf("%d petitions, want at least 2", len(before.Petitions))
+	}
+	hidden, edited := before.Petitions[0].UID, before.Petitions[1].UID
+	if err := c.Store.Hide(ctx, "test", hidden); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Store.EditText(ctx, "test", edited, "Pray for the corrected wording."); err != nil {
+		t.Fatal(err)
+	}
+	_, after := renderPM(t, s, "/prayermate.json", site.Scope{})
+	if len(after.Petitions) != len(before.Petitions)-1 {
+		t.Errorf("%d petitions after hiding one of %d", len(after.Petitions), len(before.Petitions))
+	}
+	for _, p := range after.Petitions {
+		if p.UID == hidden {
+			t.Errorf("hidden point %s is still a petition", hidden)
+		}
+		if p.UID == edited && p.Description != "Pray for the corrected wording." {
+			t.Errorf("edited point's description %q", p.Description)
+		}
+	}
+}
