@@ -35,6 +35,7 @@ commands:
   token     manage reader tokens for private partners: token create|list|revoke NAME
   demo      serve bundled sample partners offline, fetch them, and serve the result
   review    list extracted points and correct them: review list|hide|restore|kind|edit|add|approve|export
+  print     the weekly prayer sheet as PDF (headless Chromium): print --out sheet.pdf
 
 global flags (also accepted after the command):
   --config  partners.yaml to read (env PRAYERFEED_CONFIG; default partners.yaml)
@@ -54,6 +55,7 @@ func commands() map[string]command {
 		"token":    runToken,
 		"demo":     runDemo,
 		"review":   runReview,
+		"print":    runPrint,
 	}
 }
 

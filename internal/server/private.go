@@ -18,7 +18,7 @@ type TokenChecker interface {
 }
 
 // privateRoutes are the routes a reader token opens, below /private/TOKEN.
-var privateRoutes = regexp.MustCompile(`^/(feed|this-week|partners/[a-z0-9-]+/feed)\.(xml|atom|json)$|^/calendar\.ics$|^(/this-week|/partners/[a-z0-9-]+)?/prayermate\.json$`)
+var privateRoutes = regexp.MustCompile(`^/(feed|this-week|partners/[a-z0-9-]+/feed)\.(xml|atom|json)$|^/calendar\.ics$|^(/this-week|/partners/[a-z0-9-]+)?/(prayermate\.json|print)$`)
 
 // servePrivate serves /private/{token}/...: the feeds with private
 // partners included. An unknown or revoked token is a 404, as if the

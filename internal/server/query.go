@@ -16,6 +16,8 @@ var (
 	feedParams = []string{"kind", "partner", "tag", "limit"}
 	// embedParams are the options of the iframe widget.
 	embedParams = []string{"count", "kind", "partner", "tag"}
+	// printParams are the options of the printed sheet.
+	printParams = []string{"limit", "break", "paper"}
 )
 
 // singleValued parameters keep only their first value, as the site reads

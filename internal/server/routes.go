@@ -40,6 +40,8 @@ func (s *Server) routes() []route {
 		s.page("GET /this-week/prayermate.json", "prayermate", feedParams),
 		s.page("GET /digest.xml", "digest", nil),
 		s.page("GET /digest.atom", "digest", nil),
+		s.page("GET /print", "print", printParams),
+		s.page("GET /this-week/print", "print", printParams),
 		{pattern: "GET /private/{token}/{rest...}", name: "private", handle: s.servePrivate},
 		{pattern: "GET /status", name: "status", handle: s.status},
 		{pattern: "GET /healthz", name: "healthz", handle: healthz},

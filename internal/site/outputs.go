@@ -14,6 +14,10 @@ func (s *Site) sheetOutput(ctx context.Context, route string, q url.Values, sc S
 		page, err = s.PrayerMate(ctx, route, q, sc)
 		return page, true, err
 	}
+	if _, isPrint := printRoute(route); isPrint {
+		page, err = s.Print(ctx, route, q, sc)
+		return page, true, err
+	}
 	switch route {
 	case "/digest.xml", "/digest.atom":
 		page, err = s.DigestFeed(ctx, route, sc)
@@ -25,15 +29,16 @@ func (s *Site) sheetOutput(ctx context.Context, route string, q url.Values, sc S
 // weeklyOutput reports whether one of those routes shows the rotation
 // week, so that it goes stale on Monday.
 func weeklyOutput(route string) bool {
-	return strings.HasPrefix(route, "/this-week/")
+	_, isPrint := printRoute(route)
+	return isPrint || strings.HasPrefix(route, "/this-week/")
 }
 
 // outputPaths lists those routes for a static build of scope.
 func (s *Site) outputPaths(sc Scope) []string {
-	out := []string{"/prayermate.json", "/this-week/prayermate.json", "/digest.xml", "/digest.atom"}
+	out := []string{"/prayermate.json", "/this-week/prayermate.json", "/digest.xml", "/digest.atom", "/print", "/this-week/print"}
 	for _, p := range s.cfg.Partners {
 		if s.visible(p.ID, sc) {
-			out = append(out, "/partners/"+p.ID+"/prayermate.json")
+			out = append(out, "/partners/"+p.ID+"/prayermate.json", "/partners/"+p.ID+"/print")
 		}
 	}
 	return out

@@ -2,6 +2,7 @@ package site
 
 import (
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/feed"
@@ -84,6 +85,17 @@ func (s *Site) newSheet(items []feed.Item, thisWeek []string, perPartner int) []
 		if len(its) == 0 {
 			continue
 		}
+		// Newest update first, and an update's points in the order its
+		// letter gives them.
+		slices.SortStableFunc(its, func(a, b feed.Item) int {
+			if c := b.Published.Compare(a.Published); c != 0 {
+				return c
+			}
+			if c := strings.Compare(a.UpdateGUID, b.UpdateGUID); c != 0 {
+				return c
+			}
+			return a.Position - b.Position
+		})
 		p, _ := s.partner(id)
 		sp := SheetPartner{
 			ID: id, Name: s.redact.Text(id, p.Name), Region: s.redact.Text(id, p.Region),
