@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/prayerfeed/prayerfeed/internal/lang"
 )
 
 // machineLayouts are the forms a datetime attribute, a meta tag or a feed
@@ -19,29 +21,43 @@ var machineLayouts = []string{
 
 // monthNames maps month names and abbreviations in the languages partners
 // write in to month numbers. Lookups lower-case and strip a trailing dot.
-var monthNames = map[string]time.Month{}
+//
+// The names come from the language tables in internal/lang, which the
+// extractor reads too, so that a language is added in one place. This
+// makes internal/lang an import of fetcher, a deliberate addition to the
+// import table in DESIGN.md: lang is plain data with no imports of its own.
+var monthNames = monthNamesOf(lang.All())
 
-func init() {
-	names := [][]string{
-		// English, Spanish, Portuguese, French, German, Dutch, Indonesian, Swahili, Italian
-		{"january", "jan", "enero", "ene", "janeiro", "janvier", "janv", "januar", "jänner", "januari", "gennaio", "gen"},
-		{"february", "feb", "febrero", "fevereiro", "fev", "février", "fevrier", "févr", "fevr", "februar", "februari", "febbraio"},
-		{"march", "mar", "marzo", "março", "marco", "mars", "märz", "maerz", "maart", "maret", "machi"},
-		{"april", "apr", "abril", "abr", "avril", "avr", "aprile", "aprili"},
-		{"may", "mayo", "maio", "mai", "mei", "maggio", "mag"},
-		{"june", "jun", "junio", "junho", "juin", "juni", "giugno", "giu"},
-		{"july", "jul", "julio", "julho", "juillet", "juil", "juli", "luglio", "lug", "julai"},
-		{"august", "aug", "agosto", "août", "aout", "augustus", "agustus", "agt", "agosti"},
-		{"september", "sep", "sept", "septiembre", "setiembre", "setembro", "set", "septembre", "settembre", "septemba"},
-		{"october", "oct", "octubre", "outubro", "out", "octobre", "oktober", "okt", "ottobre", "ott", "oktoba"},
-		{"november", "nov", "noviembre", "novembro", "novembre", "nopember", "novemba"},
-		{"december", "dec", "diciembre", "dic", "dezembro", "dez", "décembre", "decembre", "déc", "dezember", "desember", "des", "dicembre", "desemba"},
-	}
-	for i, ns := range names {
-		for _, n := range ns {
-			monthNames[n] = time.Month(i + 1)
+// dateFillers are the words dateTokens drops between a day, a month and a
+// year ("de", "of", "tanggal").
+var dateFillers = dateFillersOf(lang.All())
+
+// monthNamesOf maps every language's month names and abbreviations to
+// month numbers.
+func monthNamesOf(langs []lang.Language) map[string]time.Month {
+	m := map[string]time.Month{}
+	for _, l := range langs {
+		for i := range 12 {
+			for _, n := range l.Months[i] {
+				m[n] = time.Month(i + 1)
+			}
+			for _, n := range l.MonthAbbrevs[i] {
+				m[n] = time.Month(i + 1)
+			}
 		}
 	}
+	return m
+}
+
+// dateFillersOf is the set of every language's date fillers.
+func dateFillersOf(langs []lang.Language) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range langs {
+		for _, w := range l.DateFillers {
+			m[w] = true
+		}
+	}
+	return m
 }
 
 var (
@@ -156,8 +172,7 @@ func dateTokens(s string) []string {
 	})
 	out := f[:0]
 	for _, w := range f {
-		switch strings.Trim(w, ".") {
-		case "de", "del", "of", "the", "le", "el", "", "tanggal":
+		if t := strings.Trim(w, "."); t == "" || dateFillers[t] {
 			continue
 		}
 		out = append(out, w)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,105 +25,14 @@ func (k kinds) feedKind() feed.Kind {
 	return feed.KindPrayer
 }
 
-// The label and heading vocabularies. A label ("Prayer:", "Motivos de
-// oración:") or a heading ("Prayer requests", "Give thanks for") is a short
-// phrase made only of these words, with at least one word that names a
-// kind. Words are compared lower case with accents removed.
-var (
-	// prayerWords name a request for prayer.
-	prayerWords = wordSet(`pray prayer prayers praying intercession intercessions intercede requests request
-		oracion oraciones orar oren oremos orad peticion peticiones pedido pedidos intercesion
-		oracao oracoes orem intercessao
-		priere prieres priez prions prier requete requetes intercession
-		gebet gebete gebetsanliegen gebetsanliegen gebetsbitten gebetsanlasse gebetspunkte gebetsliste gebetsinfo
-		beten betet furbitte furbitten anliegen bitte bitten gebetsbitte gebetsanliegen gebetsthemen gebetsanlass
-		maombi ombi ombeni tuombe tuombee kuomba kuombea maombezi ombea mwombee
-		doa doakan berdoa
-		plegaria plegarias ruego ruegos suplica suplicas supplication supplications asking
-		gebed gebeden gebedspunten gebedspunt gebedsonderwerpen gebedsverzoeken gebedsverzoek gebedsnieuws gebedsbrief gebedsmail bidden bid voorbede
-		preghiera preghiere pregare pregate preghiamo intercessioni richieste richiesta
-		panalangin ipanalangin dasal ipagdasal ipagpanalangin`)
-	// praiseWords name thanksgiving.
-	praiseWords = wordSet(`praise praises praising thanksgiving thanksgivings rejoice rejoicing hallelujah alleluia
-		gratitude grateful thankful celebrate celebrating celebration celebrations
-		alabanza alabanzas alabamos alabemos gratitud agradecimiento agradecimientos agradecemos agradecidos
-		louvor louvores louvamos gratidao agradecimento agradecimentos
-		louange louanges louons reconnaissance remerciements remercions
-		dank dankbar dankbarkeit danken dankt dankesanliegen dankanliegen lob loben lobt lobpreis
-		danksagung danksagungen dankesgrund dankesgrunde dankespunkte
-		sifa sifu kusifu kumsifu shukrani shukurani shukuru kushukuru kumshukuru mshukuru tunamshukuru tumshukuru tunashukuru
-		syukur bersyukur pujian puji
-		dankpunten dankpunt dankonderwerpen dankzegging dankzeggingen lofprijzing lof loven dankbaarheid
-		ringraziamento ringraziamenti ringraziamo lode lodi lodiamo gratitudine grati riconoscenza
-		pasasalamat papuri`)
-	// weakPraise words thank someone; they name praise only beside another
-	// kind word or a name of God ("Give thanks", "Gracias a Dios"), never on
-	// their own ("Thank you", "Merci").
-	weakPraise = wordSet(`thanks thank gracias merci danke asante obrigado obrigada gracas grace graces
-		answered answers answer terima kasih rendons accion acciones acao acoes action actions
-		bedankt grazie salamat`)
-	// actionWords and graceWords together name thanksgiving in the Romance
-	// languages ("Action de grâce", "Acción de gracias", "Ação de graças").
-	actionWords = wordSet(`action actions accion acciones acao acoes`)
-	graceWords  = wordSet(`grace graces gracias gracas`)
-	// godWords support a weak praise word.
-	godWords = wordSet(`god lord jesus dios senor deus senhor dieu seigneur gott herrn herr mungu bwana yesu tuhan yesus give
-		heer here dio signore gesu diyos panginoon`)
-	// fillerWords may stand in a label or heading beside the kind words.
-	fillerWords = wordSet(`our my some a an few specific current recent urgent special key main latest new this these reason reasons
-		razon razones razoes raison raisons grund grunde sababu alasan
-		week weeks month months points point needs need items item topics topic focus list update updates
-		report reports notes corner time and or with us me for please how you can to ways way keep join continue
-		the him give giving let lets s also together more still what we are is of in on about today here things other re ve wofur worum
-		y e o de del la las los el por para motivos motivo puntos punto al nuestras nuestros nuestra nuestro
-		como pueden pedimos este esta mes semana que juntos conmigo nosotros juntas especial especiales urgente urgentes importante principales
-		ou da do das dos pontos ao nossos nossas nosso nossa pela pelo pelos pelas especiais juntas conosco connosco comigo
-		et des du le les sujets sujet au aux nos notre comment pour ce cette mois semaine nous vous
-		ensemble motif motifs besoin besoins particulier particuliers particuliere urgente urgentes urgents importants
-		wir und oder fur fuer zum zur unsere unser punkte wie ihr mit uns diesen monat woche der die das den dem
-		zusammen gemeinsam besondere besonderes besonders dringend dringende dringendes aktuell aktuelle aktuelles wichtige
-		na ya za kwa mahitaji vipengele mambo wiki hii mwezi tafadhali pamoja maalum maalumu muhimu haraka dharura
-		dan pokok permohonan dukungan untuk kepada ucapan mohon kami hal bulan minggu ini bagi atas
-		bersama khusus mendesak penting
-		chain ongoing continuing continued
-		voor en of onze ons deze dit week maand van het een met wat waarvoor hoe jullie kunnen samen punten onderwerpen speciale dringende belangrijke
-		motivi motivo ragioni di del della delle dei degli e il i gli un una nostro nostra nostri nostre questo questa mese settimana punti come potete insieme con noi urgenti speciali particolari principali
-		mga ng sa ating natin aming namin po
-		january february march april may june july august september october november december
-		enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
-		janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro
-		janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
-		januar februar marz juni juli oktober dezember januari februari machi aprili mei juni julai agosti
-		septemba oktoba novemba desemba maret agustus oktober desember
-		maart augustus
-		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre`)
-	// noticeWords name the notices a church prints beside its prayer
-	// points ("Agenda:", "Offering:", "Termine:", "Matangazo:").
-	noticeWords = wordSet(`agenda announcement announcements notice notices calendar dates schedule event events reminder reminders offering offerings collection
-		goal goals appeal fundraiser fundraising campaign meta metas objectif spendenziel spendenaufruf
-		anuncio anuncios aviso avisos calendario fechas evento eventos ofrenda ofrendas colecta recordatorio
-		datas oferta ofertas lembrete
-		annonce annonces calendrier evenement evenements rappel offrande collecte
-		termine termin ankundigung ankundigungen hinweis hinweise kalender kollekte veranstaltung veranstaltungen
-		tangazo matangazo ratiba sadaka matukio
-		pengumuman jadwal acara persembahan kalender
-		mededelingen aankondigingen collecte activiteiten agenda
-		avvisi avviso annunci calendario eventi offerta colletta appuntamenti
-		anunsyo`)
-	// tailWords end a label: "Pray for:" is a lead-in sentence, not a label.
-	tailWords = wordSet(`for that por para pour fur fuer dass que kwa untuk agar supaya pela pelo a to with voor dat om per perche affinche che`)
-	// headingTail starts the free part of a heading ("Prayer requests for
-	// the Okafors"); the words before it must be a kind phrase.
-	headingTail = wordSet(`for from in at during para por pour fur fuer von kwa untuk dari voor uit per da`)
-)
-
-func wordSet(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
-}
+// The label and heading vocabularies (prayerWords, praiseWords,
+// weakPraise, actionWords, graceWords, godWords, fillerWords, noticeWords,
+// tailWords, headingTail, listNouns, objectPronouns, thanksWords) are
+// built from the language tables in vocab.go. A label ("Prayer:",
+// "Motivos de oración:") or a heading ("Prayer requests", "Give thanks
+// for") is a short phrase made only of these words, with at least one
+// word that names a kind. Words are compared lower case with accents
+// removed.
 
 // fold lower-cases r and removes its accent, for the Latin letters the
 // supported languages use.
@@ -236,7 +144,7 @@ func headingKind(s string) kinds {
 	}
 	var k kinds
 	for _, p := range parts {
-		if len(words(p)) > 6 {
+		if len(words(p)) > maxHeadingHalfWords {
 			return kindNone
 		}
 		k |= headingPartKind(p)
@@ -253,7 +161,7 @@ func isHeadingSeparator(r rune) bool {
 // headingPartKind reads one heading, or one language's half of it.
 func headingPartKind(s string) kinds {
 	ws := words(s)
-	if len(ws) == 0 || len(ws) > 12 {
+	if len(ws) == 0 || len(ws) > maxHeadingWords {
 		return kindNone
 	}
 	if k, ok := phraseKind(ws); ok {
@@ -277,7 +185,7 @@ func sectionKind(s string) kinds {
 	if k := headingKind(s); k != kindNone {
 		return k
 	}
-	if len(strings.Fields(s)) > 8 {
+	if len(strings.Fields(s)) > maxSectionStartWords {
 		return kindNone
 	}
 	return startKind(folded(s))
@@ -288,7 +196,7 @@ func sectionKind(s string) kinds {
 // prayer requests"). A single kind word after a name ("Evening prayer")
 // names a service, not a list of points.
 func ownerKind(ws []string) kinds {
-	for i := 1; i <= 3 && len(ws)-i >= 2; i++ {
+	for i := 1; i <= maxOwnerWords && len(ws)-i >= 2; i++ {
 		if phraseKindOf(ws[i:i+1]) == kindNone {
 			continue
 		}
@@ -299,10 +207,6 @@ func ownerKind(ws []string) kinds {
 	}
 	return kindNone
 }
-
-// listNouns name a list of points ("focus", "requests", "items").
-var listNouns = wordSet(`points focus requests items topics needs list update updates report concerns chain
-	punten punti motivi onderwerpen sujets pokok mahitaji`)
 
 // namesList reports words that name a list of points or another kind.
 func namesList(ws []string) bool {
@@ -327,7 +231,7 @@ func phraseKindOf(ws []string) kinds {
 // for me:") is the start of the writer's own sentence, whose words stay.
 func labelKind(s string) kinds {
 	ws := words(s)
-	if len(ws) == 0 || len(ws) > 5 || tailWords[ws[len(ws)-1]] {
+	if len(ws) == 0 || len(ws) > maxLabelWords || tailWords[ws[len(ws)-1]] {
 		return kindNone
 	}
 	for _, w := range ws {
@@ -345,12 +249,12 @@ func labelKind(s string) kinds {
 // noticeLabel reports text that starts with a notice's label: a short
 // phrase naming a notice, then a colon.
 func noticeLabel(text string) bool {
-	i := strings.IndexByte(text[:min(len(text), 40)], ':')
+	i := strings.IndexByte(text[:min(len(text), noticeLabelReach)], ':')
 	if i <= 0 {
 		return false
 	}
 	ws := words(text[:i])
-	if len(ws) > 5 {
+	if len(ws) > maxLabelWords {
 		return false
 	}
 	for _, w := range ws {
@@ -365,7 +269,7 @@ func noticeLabel(text string) bool {
 // "Announcements").
 func noticeHeading(text string) bool {
 	ws := words(text)
-	if len(ws) == 0 || len(ws) > 4 {
+	if len(ws) == 0 || len(ws) > maxNoticeHeadingWords {
 		return false
 	}
 	for _, w := range ws {
@@ -480,7 +384,7 @@ func textLabel(s string, bold int) (label, bool) {
 	if l, ok := bracketLabel(s); ok {
 		return l, true
 	}
-	limit := min(len(s), 60)
+	limit := min(len(s), labelReach)
 	for i := 0; i < limit; i++ {
 		c := s[i]
 		switch {
@@ -518,7 +422,7 @@ func bracketLabel(s string) (label, bool) {
 	if !ok {
 		return label{}, false
 	}
-	end := strings.IndexRune(s[:min(len(s), 48)], closing)
+	end := strings.IndexRune(s[:min(len(s), bracketLabelReach)], closing)
 	if end <= size {
 		return label{}, false
 	}
@@ -533,18 +437,12 @@ func bracketLabel(s string) (label, bool) {
 	return label{kind: k, n: n + len(s[n:]) - len(strings.TrimLeftFunc(s[n:], isSpace))}, true
 }
 
-// objectPronouns are "us" and "me" in the supported languages.
-var objectPronouns = wordSet(`us me nous moi uns mich mir nosotros nosotras conmigo conosco connosco comigo`)
-
-// thanksWords say thank you on their own.
-var thanksWords = wordSet(`thanks thank gracias merci danke asante asanteni obrigado obrigada terima kasih dankeschon`)
-
 // thanksLabel reports a bare "Thanks:" that labels something to give thanks
 // for, rather than thanking people ("Thanks: to all who came", "Merci :
 // vous êtes formidables").
 func thanksLabel(head, body string) bool {
 	ws := words(head)
-	if len(ws) == 0 || len(ws) > 2 {
+	if len(ws) == 0 || len(ws) > maxThanksLabelWords {
 		return false
 	}
 	for _, w := range ws {
@@ -552,12 +450,9 @@ func thanksLabel(head, body string) bool {
 			return false
 		}
 	}
-	f := trimSentenceStart(folded(body[:min(len(body), 80)]))
+	f := trimSentenceStart(folded(body[:min(len(body), openingReach)]))
 	return hasWord(f) && !readerThanks.MatchString(f) && !thanksObject.MatchString(f)
 }
-
-// thanksObject opens the words after a thank-you that name whom it thanks.
-var thanksObject = regexp.MustCompile(`^(?:to|a|al|ao|aux?|an|kwa|kepada|for (?:your|all|everyone|the prayers)|everyone|all)\b`)
 
 // markerSet holds a partner's own labels from Options.
 type markerSet struct {
@@ -584,7 +479,7 @@ func (m *markerSet) match(s string) (label, bool) {
 	if m == nil || len(m.prayer)+len(m.praise) == 0 {
 		return label{}, false
 	}
-	head := folded(s[:min(len(s), 80)])
+	head := folded(s[:min(len(s), openingReach)])
 	try := func(list []string, k kinds) (label, bool) {
 		for _, mk := range list {
 			if !strings.HasPrefix(head, mk) || len(mk) > len(s) {

@@ -1,0 +1,67 @@
+package extract
+
+// The sizes the label, heading and sentence readers work within. Each is a
+// judgement about how people write, kept in one place so that a change to
+// one is a visible decision, not an edit buried in a function.
+const (
+	// maxHeadingWords is the longest heading, or language half of one,
+	// that can name a kind: "Prayer requests for the Okafor family this
+	// month" fits; a sentence set in bold does not.
+	maxHeadingWords = 12
+	// maxHeadingHalfWords is the longest half of a heading written in two
+	// languages ("Pray with us · Oremos juntos"): each half is a short
+	// phrase, so a longer part means the separator is not joining halves.
+	maxHeadingHalfWords = 6
+	// maxSectionStartWords is the longest heading written as the start of
+	// a request ("Damos gracias a Dios por"), past which it is a sentence.
+	maxSectionStartWords = 8
+	// maxOwnerWords is how many words of a name may stand before a kind
+	// phrase in a heading ("Lin family prayer requests").
+	maxOwnerWords = 3
+	// maxLabelWords is the longest label before a colon ("Motivos de
+	// oración:", "Termine:"); anything longer is a sentence with a colon.
+	maxLabelWords = 5
+	// maxThanksLabelWords is the longest bare thank-you label ("Thanks:",
+	// "Terima kasih:").
+	maxThanksLabelWords = 2
+	// maxNoticeHeadingWords is the longest heading that names notices
+	// ("Key dates", "Announcements").
+	maxNoticeHeadingWords = 4
+	// maxCryWords is the longest exclamation that only cries out to God
+	// ("Praise the Lord!"); a longer one says what for.
+	maxCryWords = 4
+	// maxLeadInWords is the longest sentence that can introduce the
+	// points after it ("Here are five ways to pray this month").
+	maxLeadInWords = 30
+	// maxRosterWords is the longest line that only says who a partner is.
+	maxRosterWords = 20
+	// maxAskPrefixes is how many polite framings may stack before a
+	// request ("Please, would you also ...").
+	maxAskPrefixes = 4
+	// maxClauses is how many clauses of a sentence are read for a request
+	// made later in it.
+	maxClauses = 8
+
+	// labelReach is how far into a block (bytes) its label's separator
+	// may be: a label is a few words, not a line.
+	labelReach = 60
+	// bracketLabelReach is how far (bytes) the closing bracket of a
+	// bracketed label ("[Prayer]") may be.
+	bracketLabelReach = 48
+	// noticeLabelReach is how far (bytes) the colon of a notice's label
+	// ("Agenda:") may be.
+	noticeLabelReach = 40
+	// openingReach is how many bytes of a sentence's start are read for a
+	// partner's marker, what a thank-you thanks, or the word that makes a
+	// sentence grateful: the opening words, cut before the rest is copied.
+	openingReach = 80
+	// headBytes is how much of a block the patterns anchored at its start
+	// read: several sentences, enough for the longest opening pattern.
+	headBytes = 400
+	// tailBytes is how much of a block's end is read for a closing Bible
+	// reference.
+	tailBytes = 120
+	// quoteReach is how far (bytes) the closing mark of a quotation is
+	// looked for.
+	quoteReach = 600
+)

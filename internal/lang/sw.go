@@ -1,0 +1,50 @@
+package lang
+
+// swahili is the vocabulary of Swahili.
+func swahili() Language {
+	return Language{
+		Code: "sw",
+		Name: "Swahili",
+
+		PrayerWords: []string{"maombi", "ombi", "ombeni", "tuombe", "tuombee", "kuomba", "kuombea", "maombezi", "ombea", "mwombee"},
+		PraiseWords: []string{"sifa", "sifu", "kusifu", "kumsifu", "shukrani", "shukurani", "shukuru", "kushukuru", "kumshukuru", "mshukuru",
+			"tunamshukuru", "tumshukuru", "tunashukuru"},
+		WeakPraiseWords: []string{"asante"},
+		GodWords:        []string{"mungu", "bwana", "yesu"},
+		FillerWords: []string{"sababu", "na", "ya", "za", "kwa", "mahitaji", "vipengele", "mambo", "wiki", "hii", "mwezi", "tafadhali", "pamoja",
+			"maalum", "maalumu", "muhimu", "haraka", "dharura"},
+		NoticeWords:    []string{"tangazo", "matangazo", "ratiba", "sadaka", "matukio"},
+		LabelTails:     []string{"kwa"},
+		HeadingTails:   []string{"kwa"},
+		ListNouns:      []string{"mahitaji"},
+		ThanksWords:    []string{"asante", "asanteni"},
+		NameJoins:      []string{"na"},
+		ReaderSuffixes: []string{"yenu", "wenu", "zenu", "lenu"},
+
+		Months: [12][]string{{"januari"}, {"februari"}, {"machi"}, {"aprili"}, {"mei"}, {"juni"},
+			{"julai"}, {"agosti"}, {"septemba"}, {"oktoba"}, {"novemba"}, {"desemba"}},
+		Weekdays: []string{"jumapili", "jumatatu", "jumanne", "jumatano", "alhamisi", "ijumaa", "jumamosi"},
+
+		AskWords:     []string{"tafadhali", "pia", "na"},
+		PoliteAsks:   []string{"tafadhali"},
+		PrayerStarts: []string{`ombeni\b`, `tuombe\b`, `tuombee\b`, `niombee\b`, `muombee\b`, `waombee\b`, `tumuombe\b`},
+		PraiseStarts: []string{`tunamshukuru\b`, `tumshukuru\b`, `mshukuruni\b`, `mshukuru\b`, `asante (?:mungu|yesu|bwana)\b`,
+			`bwana asifiwe\b`, `mungu asifiwe\b`, `sifa (?:kwa|ziwe kwa) (?:mungu|bwana)\b`},
+		GratitudeSentences: []string{`(?:tunashukuru|nashukuru|tunafurahi) (?:kwa|kwamba|sana|kuwa)\b`},
+		Closings:           []string{`asante\b`},
+		Greetings:          []string{`wapendwa`, `salamu`, `habari`},
+		Blessings:          []string{`(?:mungu|bwana) (?:awabariki|akubariki|atubariki|abariki|awabarik)\w*`},
+		ChromeRights:       []string{`haki zote zimehifadhiwa`},
+		ChromeShares:       []string{`shiriki`},
+		LeadIns:            []string{`haya ni`},
+		PrayerMentions:     []string{`maombi`, `omba`, `ombeni`, `tuombe`},
+		PraiseMentions:     []string{`sifa`, `shukr`},
+		Interjections:      []string{`bwana asifiwe`, `asifiwe`},
+		SpeechVerbs:        []string{`alisema`},
+		Pleas:              []string{`tafadhali`},
+		ThanksObjects:      []string{`kwa`},
+
+		AskKeys:        []string{"tafadhali"},
+		GratitudeStems: []string{"shukuru", "furahi"},
+	}
+}
