@@ -49,15 +49,15 @@ func (l *letters) serve(w http.ResponseWriter, r *http.Request) {
 }
 
 // lettersConfig writes a partners.yaml with partner "ijm" reading l
-// (review: auto) and, when held is set, partner "kelu" reading it too on
-// review: hold.
-func lettersConfig(t *testing.T, l *letters, held bool, extra string) (cfg, db string) {
+// (review: auto) and, when held is set, partner "kelu" on review: hold
+// reading held.
+func lettersConfig(t *testing.T, l *letters, held *letters, extra string) (cfg, db string) {
 	t.Helper()
 	dir := t.TempDir()
 	y := "title: Test prayers\nbase_url: https://prayer.example\nadmin_token: s3cret-admin\n" + extra + "partners:\n" +
 		"  - id: ijm\n    name: International Justice Mission\n    sources:\n      - type: rss\n        url: " + l.srv.URL + "/feed.xml\n"
-	if held {
-		y += "  - id: kelu\n    name: Kelu Bible Translation\n    review: hold\n    sources:\n      - type: rss\n        url: " + l.srv.URL + "/kelu.xml\n"
+	if held != nil {
+		y += "  - id: kelu\n    name: Kelu Bible Translation\n    review: hold\n    sources:\n      - type: rss\n        url: " + held.srv.URL + "/feed.xml\n"
 	}
 	cfg = filepath.Join(dir, "partners.yaml")
 	if err := os.WriteFile(cfg, []byte(y), 0o644); err != nil {
@@ -80,3 +80,7 @@ func letterBody(families string) string {
 <h3>Prayer requests</h3><ul><li>` + families + `</li><li>` + pointLawyers + `</li></ul>
 <h3>Praise</h3><ul><li>` + pointRuling + `</li></ul>`
 }
+
+// keluBody is a letter of the partner on hold.
+const keluBody = `<h3>Prayer requests</h3><ul><li>Pray for the translators checking the Gospel of Mark in Kelu villages.</li>
+<li>Pray for safe roads for the literacy teachers travelling to the coast.</li></ul>`

@@ -44,7 +44,7 @@ func builtTexts(t *testing.T, cfg, db string) []string {
 
 func TestReviewCommandCorrectionsLast(t *testing.T) {
 	l := newLetters(t, letterBody(pointFamilies))
-	cfg, db := lettersConfig(t, l, false, "")
+	cfg, db := lettersConfig(t, l, nil, "")
 	runCmd(t, "--config", cfg, "--db", db, "fetch")
 	list := reviewList(t, cfg, db)
 	if len(list.Items) != 3 {
@@ -94,7 +94,7 @@ func TestReviewCommandCorrectionsLast(t *testing.T) {
 
 func TestReviewCommandHoldForReview(t *testing.T) {
 	l := newLetters(t, letterBody(pointFamilies))
-	cfg, db := lettersConfig(t, l, true, "")
+	cfg, db := lettersConfig(t, l, newLetters(t, keluBody+"<ul><li>Praise God for the new school building opened in Kelu town.</li></ul>"), "")
 	runCmd(t, "--config", cfg, "--db", db, "fetch")
 	if got := builtTexts(t, cfg, db); len(got) != 3 {
 		t.Fatalf("before approval: %q, want only ijm's 3 points (kelu is on hold)", got)
@@ -121,7 +121,7 @@ func TestReviewCommandHoldForReview(t *testing.T) {
 
 func TestReviewCommandErrors(t *testing.T) {
 	l := newLetters(t, letterBody(pointFamilies))
-	cfg, db := lettersConfig(t, l, false, "")
+	cfg, db := lettersConfig(t, l, nil, "")
 	runCmd(t, "--config", cfg, "--db", db, "fetch")
 	for name, args := range map[string][]string{
 		"unknown id":   {"hide", "nosuchid"},

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/prayerfeed/prayerfeed/internal/admin"
 	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/server"
 	"github.com/prayerfeed/prayerfeed/internal/site"
@@ -70,6 +71,10 @@ func serve(ctx context.Context, sc serveConfig) error {
 		AdminToken: sc.cfg.AdminToken,
 		Metrics:    metrics,
 		Logger:     sc.logger,
+		Admin: admin.New(admin.Config{
+			Config: sc.cfg, AdminToken: sc.cfg.AdminToken, Logger: sc.logger,
+			Sessions: sc.store, Reviewer: sc.store, Corrector: sc.store,
+		}),
 	})
 	// The frontend answers plain feed polls itself and hands every other
 	// connection to this http.Server.

@@ -46,6 +46,7 @@ func (s *Server) routes() []route {
 		{pattern: "GET /status", name: "status", handle: s.status},
 		{pattern: "GET /healthz", name: "healthz", handle: healthz},
 	}
+	rts = append(rts, s.adminRoutes()...)
 	if s.cfg.Metrics != nil {
 		rts = append(rts, route{pattern: "GET /metrics", name: "metrics", handle: s.cfg.Metrics.serve})
 	}

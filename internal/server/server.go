@@ -53,6 +53,9 @@ type Config struct {
 	Tokens TokenChecker
 	// Now defaults to time.Now.
 	Now func() time.Time
+	// Admin, when set, serves /admin and everything under it (the review
+	// area, internal/admin).
+	Admin http.Handler
 }
 
 // Server serves every route.
