@@ -2,12 +2,10 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
-	"net/http"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/admin"
@@ -57,6 +55,9 @@ type serveConfig struct {
 	every    time.Duration
 	fetcher  worker.Fetcher
 	logger   *slog.Logger
+	// shutdownGrace is how long in-flight requests may take once ctx
+	// ends; default defaultShutdownGrace.
+	shutdownGrace time.Duration
 }
 
 // serve runs the HTTP server and the background fetcher until ctx ends,
@@ -76,9 +77,7 @@ func serve(ctx context.Context, sc serveConfig) error {
 			Sessions: sc.store, Reviewer: sc.store, Corrector: sc.store,
 		}),
 	})
-	// The frontend answers plain feed polls itself and hands every other
-	// connection to this http.Server.
-	srv := handler.NewFrontend(newHTTPServer())
+	srv := handler.HTTPServer(sc.logger)
 	workerDone := make(chan struct{})
 	go func() {
 		defer close(workerDone)
@@ -92,29 +91,27 @@ func serve(ctx context.Context, sc serveConfig) error {
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	grace := sc.shutdownGrace
+	if grace <= 0 {
+		grace = defaultShutdownGrace
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), grace)
 	defer cancel()
-	err := srv.Shutdown(shutdownCtx)
+	drained, err := server.Shutdown(shutdownCtx, srv)
 	<-workerDone
-	if err != nil && !errors.Is(err, http.ErrServerClosed) {
+	if err != nil {
 		return fmt.Errorf("shutdown: %w", err)
+	}
+	if !drained {
+		sc.logger.Warn("closed connections still open after the shutdown grace period", "grace", grace)
 	}
 	sc.logger.Info("stopped")
 	return nil
 }
 
-// newHTTPServer returns the http.Server for the connections the frontend
-// hands over. Every phase of a connection has a deadline, so a client that
-// stops reading or writing cannot hold a goroutine past it; the frontend's
-// fast path uses the same WriteTimeout.
-func newHTTPServer() *http.Server {
-	return &http.Server{
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       30 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-	}
-}
+// defaultShutdownGrace is how long a stopping serve lets requests in
+// flight finish before it closes their connections.
+const defaultShutdownGrace = 10 * time.Second
 
 // fetchLoop runs a fetch cycle now and then every sc.every until ctx ends.
 // Each cycle takes the database's fetch-run lock, so it never overlaps a

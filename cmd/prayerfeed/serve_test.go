@@ -20,6 +20,13 @@ import (
 // returns serve's error.
 func startServe(t *testing.T, cfgPath, db string, every time.Duration) (string, func() error) {
 	t.Helper()
+	return startServeWith(t, cfgPath, db, every, nil)
+}
+
+// startServeWith is startServe with tune, when set, changing serve's
+// config (its listener, its shutdown grace) before it starts.
+func startServeWith(t *testing.T, cfgPath, db string, every time.Duration, tune func(*serveConfig)) (string, func() error) {
+	t.Helper()
 	cfg, err := config.Load(cfgPath)
 	if err != nil {
 		t.Fatal(err)
@@ -35,12 +42,14 @@ func startServe(t *testing.T, cfgPath, db string, every time.Duration) (string, 
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() {
-		done <- serve(ctx, serveConfig{
-			cfg: cfg, store: st, dbPath: db, listener: ln, every: every,
-			fetcher: fetcher.NewClient(fetcher.ClientConfig{}), logger: newLogger(io.Discard),
-		})
-	}()
+	sc := serveConfig{
+		cfg: cfg, store: st, dbPath: db, listener: ln, every: every,
+		fetcher: fetcher.NewClient(fetcher.ClientConfig{}), logger: newLogger(io.Discard),
+	}
+	if tune != nil {
+		tune(&sc)
+	}
+	go func() { done <- serve(ctx, sc) }()
 	stopped := false
 	stop := func() error {
 		cancel()

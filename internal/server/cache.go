@@ -145,11 +145,8 @@ type entry struct {
 	// modified is the page's Last-Modified: the store's last change, or
 	// for a weekly page its render time, so If-Modified-Since sees the
 	// new week.
-	modified     time.Time
-	lastModified []string
-	// raw are the response heads the frontend writes, by rawIndex.
-	raw [4][]byte
-
+	modified                      time.Time
+	lastModified                  []string
 	body, gz                      []byte
 	etag, etagGz                  string
 	etagH, etagGzH                []string
@@ -226,7 +223,6 @@ func (c *cache) render(ctx context.Context, sn *snapshot, key string, e *entry, 
 			e.lastModified = []string{now.Format(http.TimeFormat)}
 		}
 	}
-	e.prepareRaw()
 }
 
 // evictOne drops the least recently used finished entry other than keep,

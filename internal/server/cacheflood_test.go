@@ -26,7 +26,7 @@ func (c *countingRenderer) Render(ctx context.Context, route string, q url.Value
 
 // floodEnv is a Server over e's site whose renders are counted.
 func floodEnv(t *testing.T) (*Server, *countingRenderer) {
-	e := newEnv(t, envOptions{plainHTTP: true})
+	e := newEnv(t, envOptions{})
 	e.fill()
 	cr := &countingRenderer{Renderer: e.server.cfg.Site}
 	return New(Config{Site: cr, Store: e.store, CheckEvery: -1}), cr

@@ -1,12 +1,13 @@
 package server
 
 import (
+	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -59,8 +60,6 @@ type envOptions struct {
 	adminToken string
 	maxEntries int
 	baseURL    string // overrides the config's base_url
-	// plainHTTP serves through net/http alone instead of the Frontend.
-	plainHTTP bool
 }
 
 func newEnv(t testing.TB, opts envOptions) *env {
@@ -87,23 +86,13 @@ func newEnv(t testing.TB, opts envOptions) *env {
 		// Every request reads the generation, so a save is seen at once.
 		CheckEvery: -1,
 	})
-	if opts.plainHTTP {
-		srv := httptest.NewServer(e.server)
-		t.Cleanup(srv.Close)
-		e.url, e.client = srv.URL, srv.Client()
-		return e
-	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	fe := e.server.NewFrontend(&http.Server{})
-	go fe.Serve(ln)
-	t.Cleanup(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		fe.Shutdown(ctx)
-	})
+	hs := e.server.HTTPServer(nil)
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
 	e.url = "http://" + ln.Addr().String()
 	e.client = &http.Client{Transport: &http.Transport{}}
 	t.Cleanup(e.client.CloseIdleConnections)
@@ -199,3 +188,38 @@ func manyItems(n int) []feed.Item {
 	}
 	return items
 }
+
+// exchange writes raw to addr on one connection and reads n responses.
+// HEAD responses are read as such when methods says so.
+func exchange(t *testing.T, addr, raw string, methods ...string) []*http.Response {
+	t.Helper()
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	if _, err := io.WriteString(c, raw); err != nil {
+		t.Fatal(err)
+	}
+	br := bufio.NewReader(c)
+	var out []*http.Response
+	for _, m := range methods {
+		resp, err := http.ReadResponse(br, &http.Request{Method: m})
+		if err != nil {
+			t.Fatalf("response %d of %q: %v", len(out)+1, raw, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body = io.NopCloser(bytes.NewReader(body))
+		out = append(out, resp)
+	}
+	return out
+}
+
+func readBody(r *http.Response) string {
+	b, _ := io.ReadAll(r.Body)
+	r.Body = io.NopCloser(bytes.NewReader(b))
+	return string(b)
+}
+
+func hostOf(url string) string { return strings.TrimPrefix(url, "http://") }

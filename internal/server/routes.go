@@ -14,8 +14,7 @@ type route struct {
 	name string
 	// handle answers a request and returns the status it sent.
 	handle func(w http.ResponseWriter, r *http.Request) int
-	// page marks a published route answered from the cache, which the
-	// Frontend's fast path may serve when its pattern has no wildcard.
+	// page marks a published route answered from the cache.
 	page bool
 }
 

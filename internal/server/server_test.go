@@ -16,7 +16,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/feed"
 )
 
-func TestRoutes(t *testing.T) { bothServers(t, testRoutes) }
+func TestRoutes(t *testing.T) { testRoutes(t, envOptions{}) }
 
 func testRoutes(t *testing.T, opts envOptions) {
 	e := newEnv(t, opts)
@@ -60,7 +60,7 @@ func testRoutes(t *testing.T, opts envOptions) {
 	}
 }
 
-func TestPublishedHeaders(t *testing.T) { bothServers(t, testPublishedHeaders) }
+func TestPublishedHeaders(t *testing.T) { testPublishedHeaders(t, envOptions{}) }
 
 func testPublishedHeaders(t *testing.T, opts envOptions) {
 	e := newEnv(t, opts)
@@ -90,7 +90,7 @@ func testPublishedHeaders(t *testing.T, opts envOptions) {
 	}
 }
 
-func TestConditional(t *testing.T) { bothServers(t, testConditional) }
+func TestConditional(t *testing.T) { testConditional(t, envOptions{}) }
 
 func testConditional(t *testing.T, opts envOptions) {
 	e := newEnv(t, opts)
@@ -143,7 +143,7 @@ func testConditional(t *testing.T, opts envOptions) {
 	}
 }
 
-func TestGzip(t *testing.T) { bothServers(t, testGzip) }
+func TestGzip(t *testing.T) { testGzip(t, envOptions{}) }
 
 func testGzip(t *testing.T, opts envOptions) {
 	e := newEnv(t, opts)
@@ -190,7 +190,7 @@ func testGzip(t *testing.T, opts envOptions) {
 	}
 }
 
-func TestCORS(t *testing.T) { bothServers(t, testCORS) }
+func TestCORS(t *testing.T) { testCORS(t, envOptions{}) }
 
 func testCORS(t *testing.T, opts envOptions) {
 	e := newEnv(t, opts)
@@ -416,11 +416,4 @@ func TestMetrics(t *testing.T) {
 			t.Errorf("/metrics lacks %q", want)
 		}
 	}
-}
-
-// bothServers runs test against the Frontend and against net/http alone,
-// which must answer alike.
-func bothServers(t *testing.T, test func(*testing.T, envOptions)) {
-	t.Run("frontend", func(t *testing.T) { test(t, envOptions{}) })
-	t.Run("net/http", func(t *testing.T) { test(t, envOptions{plainHTTP: true}) })
 }
