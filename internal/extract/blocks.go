@@ -44,6 +44,9 @@ type line struct {
 	text   string
 	toks   []tok
 	indent int
+	// brk marks a line that starts a paragraph of its own though no blank
+	// line comes before it (lineBreaks).
+	brk bool
 }
 
 // markerRe matches a list marker at the start of a trimmed line: bullets
@@ -176,7 +179,7 @@ func (g *grouper) add(l line) {
 		return
 	}
 	alone := g.standalone(l) || g.signsOff(l)
-	if g.cur != nil && !alone && (!g.blank || g.continues(l)) {
+	if g.cur != nil && !alone && !l.brk && (!g.blank || g.continues(l)) {
 		g.cur.lines = append(g.cur.lines, l)
 		g.blank = false
 		return

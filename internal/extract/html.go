@@ -662,9 +662,15 @@ func regroup(blocks []*block, labels *markerSet) []*block {
 			continue
 		}
 		g := &grouper{labels: labels, inline: plainInline}
-		for _, l := range lines(balance(b.toks)) {
-			l = trimLeft(l)
-			g.add(line{text: plain(l, " "), toks: l})
+		ls := lines(balance(b.toks))
+		texts := make([]string, len(ls))
+		for i, l := range ls {
+			ls[i] = trimLeft(l)
+			texts[i] = plain(ls[i], " ")
+		}
+		brk := lineBreaks(texts, labels)
+		for i, l := range ls {
+			g.add(line{text: texts[i], toks: l, brk: brk[i]})
 		}
 		out = append(out, g.blocks()...)
 	}

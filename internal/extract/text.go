@@ -30,11 +30,18 @@ func textBlocks(content string, md bool, labels *markerSet) []*block {
 	}
 	var lastRow *gblock
 	chat := false
-	for i, raw := range strings.Split(content, "\n") {
-		if i >= maxLines {
-			break
-		}
+	raws := strings.Split(content, "\n")
+	if len(raws) > maxLines {
+		raws = raws[:maxLines]
+	}
+	texts := make([]string, len(raws))
+	for i, raw := range raws {
 		raw = strings.TrimRight(stripQuote(raw), " \t")
+		raws[i] = raw
+		texts[i] = raw[chatPrefix(raw):]
+	}
+	brk := lineBreaks(texts, labels)
+	for i, raw := range raws {
 		if n := chatPrefix(raw); n > 0 {
 			// Each message of a chat export stands apart from the last.
 			g.add(line{})
@@ -72,7 +79,7 @@ func textBlocks(content string, md bool, labels *markerSet) []*block {
 			g.heading(line{text: m[2]}, len(m[1]))
 			continue
 		}
-		g.add(line{text: text, indent: indent})
+		g.add(line{text: text, indent: indent, brk: brk[i]})
 	}
 	return g.blocks()
 }

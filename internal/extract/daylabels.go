@@ -1,0 +1,68 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Prayer calendars and diaries give each day its own point: "Monday: Pray
+// for ...", "Day 14 – ...", "Segunda-feira Ore para que ...". The day is a
+// label, like "Prayer:", and names no kind: the entry's words or the
+// heading above give it.
+
+// dayName is a weekday, or a numbered day or week, at the start of folded
+// text. Weekday names come before the numbered forms so that "Dia" in
+// Portuguese does not shadow "Dia 3".
+var dayName = regexp.MustCompile(`^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tue|tues|wed|thu|thur|thurs|fri)` +
+	`|(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)` +
+	`|(?:segunda|terca|quarta|quinta|sexta)(?:-feira)?|(?:sabado|domingo)` +
+	`|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)` +
+	`|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)` +
+	`|(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)` +
+	`|(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili)` +
+	`|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)` +
+	`|(?:lunedi|martedi|mercoledi|giovedi|venerdi)` +
+	`|(?:day|dia|jour|tag|hari(?: ke-?)?|siku(?: ya)?|dag|giorno|week|semana|semaine|woche|minggu ke-?|wiki ya) ?\d{1,3}` +
+	`|\d{1,3}(?:st|nd|rd|th)? day)\b`)
+
+// hangulDay is a Korean weekday or numbered day ("월요일", "3일", "1주차").
+var hangulDay = regexp.MustCompile(`^(?:[월화수목금토일]요일|\d{1,3}(?:일|일차|주차|주))`)
+
+// dayLabel measures a day label at the start of s with the separator and
+// space after it. The label must be followed by the entry's words, set
+// off by a separator, by a capital, or (in Korean) by a space.
+func dayLabel(s string) (int, bool) {
+	s0 := s
+	s = strings.TrimLeft(s, "*_ ")
+	lead := len(s0) - len(s)
+	f := folded(s[:min(len(s), 40)])
+	var n int
+	if loc := dayName.FindStringIndex(f); loc != nil {
+		// folded text has the same runes as s; map the length by runes.
+		n = byteLenOfRunes(s, utf8.RuneCountInString(f[:loc[1]]))
+	} else if loc := hangulDay.FindStringIndex(s); loc != nil {
+		n = loc[1]
+	} else {
+		return 0, false
+	}
+	rest := strings.TrimLeft(s[n:], "*_")
+	n = len(s) - len(rest)
+	if sep := separator(rest); sep > 0 {
+		return lead + n + sep, hasWord(rest[sep:])
+	}
+	if strings.HasPrefix(rest, ".") || strings.HasPrefix(rest, ")") || strings.HasPrefix(rest, ",") {
+		rest = rest[1:]
+		n++
+	}
+	t := strings.TrimLeftFunc(rest, isSpace)
+	if t == rest {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if !unicode.IsUpper(r) && !unicode.Is(unicode.Hangul, r) && !unicode.IsDigit(r) && r != '"' && r != '“' {
+		return 0, false
+	}
+	return lead + n + len(rest) - len(t), true
+}
