@@ -41,10 +41,14 @@ func lineBreaks(texts []string, labels *markerSet) []bool {
 // runBreaks decides the breaks inside one run of non-blank lines.
 func runBreaks(run []string, brk []bool, labels *markerSet) {
 	width, wrapped := 0, false
-	for i, t := range run {
-		t = strings.TrimFunc(t, isSpace)
-		width = max(width, utf8.RuneCountInString(t))
-		if i > 0 && wrapsInto(strings.TrimFunc(run[i-1], isSpace), t) {
+	for _, t := range run {
+		width = max(width, utf8.RuneCountInString(strings.TrimFunc(t, isSpace)))
+	}
+	for i := 1; i < len(run); i++ {
+		prev := strings.TrimFunc(run[i-1], isSpace)
+		// A short line that stops mid-sentence is a greeting, a
+		// signature or a heading, not a line broken at a width.
+		if utf8.RuneCountInString(prev)*2 >= width && wrapsInto(prev, strings.TrimFunc(run[i], isSpace)) {
 			wrapped = true
 		}
 	}
@@ -57,9 +61,9 @@ func runBreaks(run []string, brk []bool, labels *markerSet) {
 		}
 		switch {
 		case labelled:
-		case standsApart(prev, next):
+		case dayStart(next):
 			brk[i] = true
-		case !endsSentence(prev) || !startsSentence(next):
+		case !endsSentence(prev) && !hangulEnds(prev), !startsSentence(next):
 		case !wrapped:
 			brk[i] = true
 		default:
@@ -92,22 +96,12 @@ func wrapsInto(prev, next string) bool {
 	return unicode.IsLower(r)
 }
 
-// standsApart reports a line that starts an entry of its own whatever the
-// line above: a day label of a prayer calendar ("Monday", "Day 14"), or,
-// after a line that ends a sentence or a Korean request, a request or
-// thanksgiving in its own words.
-func standsApart(prev, next string) bool {
-	if _, ok := dayLabel(next); ok {
-		return true
-	}
-	if !endsSentence(prev) && !hangulEnds(prev) {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(next)
-	if unicode.IsLower(r) {
-		return false
-	}
-	return startKind(folded(head(next))) != kindNone
+// dayStart reports a line that starts with a day label of a prayer
+// calendar ("Monday", "Day 14"): an entry of its own whatever the line
+// above.
+func dayStart(s string) bool {
+	_, ok := dayLabel(s)
+	return ok
 }
 
 // endsSentence reports a line whose last mark ends a sentence or

@@ -35,7 +35,11 @@ func textBlocks(content string, md bool, labels *markerSet) []*block {
 		raws = raws[:maxLines]
 	}
 	texts := make([]string, len(raws))
+	bullets := quoteBullets(raws)
 	for i, raw := range raws {
+		if bullets[i] {
+			raw = "- " + strings.TrimLeft(raw, " >")
+		}
 		raw = strings.TrimRight(stripQuote(raw), " \t")
 		raws[i] = raw
 		texts[i] = raw[chatPrefix(raw):]
@@ -103,6 +107,32 @@ func chatPrefix(s string) int {
 	}
 	return 0
 }
+
+// quoteBullets reports the lines whose ">" is a bullet rather than
+// e-mail quoting: a run of "> " lines right under a line of the writer's
+// own, with no blank line between ("Wir beten um" then "> Kraft, …").
+// Quoted mail starts after a blank line or after the line that says who
+// wrote it.
+func quoteBullets(raws []string) []bool {
+	out := make([]bool, len(raws))
+	on := false
+	for i, raw := range raws {
+		t := strings.TrimLeft(raw, " ")
+		if !strings.HasPrefix(t, ">") || strings.HasPrefix(t, ">>") {
+			on = false
+			continue
+		}
+		if !on && i > 0 {
+			prev := strings.TrimSpace(raws[i-1])
+			on = prev != "" && !strings.HasPrefix(prev, ">") && !attribution.MatchString(prev)
+		}
+		out[i] = on && strings.TrimSpace(t[1:]) != ""
+	}
+	return out
+}
+
+// attribution is the line a mail program writes above a quoted message.
+var attribution = regexp.MustCompile(`(?i)\b(?:wrote|writes|schrieb|a écrit|escribió|escreveu|scrisse|schreef|aliandika|menulis)\b|작성|-----`)
 
 // stripQuote removes e-mail quoting ("> ") from a line.
 func stripQuote(s string) string {
