@@ -82,7 +82,7 @@ func (a *assembler) run(blocks []*block) []Point {
 		if b.stanza || isVerse(text) {
 			continue
 		}
-		if len(b.children) == 0 {
+		if len(b.children) == 0 && !askingBeforeAsk(text, blocks[i+1:]) {
 			if k, ok := leadInKind(text); ok {
 				a.leadIn(k)
 				continue
@@ -142,6 +142,22 @@ func (a *assembler) leadIn(k kinds) {
 	}
 	a.sec = section{kind: k}
 }
+
+// askingBeforeAsk reports a long request that ends with a colon, followed
+// by a paragraph that is a request of its own: the colon announced a link
+// or a quotation that was lost, not the points below, so the paragraph is
+// a point rather than a lead-in.
+func askingBeforeAsk(text string, rest []*block) bool {
+	if !endsWithColon(text) || len(rest) == 0 || rest[0].kind != bPara || len(strings.Fields(text)) <= maxLeadInWords {
+		return false
+	}
+	return startKind(folded(head(text))) != kindNone && requestKind(plain(rest[0].toks, " ")) != kindNone
+}
+
+// maxLeadInWords is the longest a lead-in usually runs: a request longer
+// than this, that ends with a colon, is a point in its own right when
+// another request follows it.
+const maxLeadInWords = 12
 
 // openLeadIn reads a short paragraph left open, with no full stop, right
 // above a list: when it names a kind, it introduces the entries as a
@@ -321,7 +337,7 @@ func (a *assembler) para(b *block, text string) {
 		// in a letter's greeting is courtesy, not a point.
 		return
 	}
-	if k != kindNone && !notPoint(text) {
+	if k != kindNone && !notPoint(text) && !tooShort(text) {
 		a.split(b.toks, k)
 	}
 }
