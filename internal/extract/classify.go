@@ -162,7 +162,11 @@ func gratitudeIndex(s string) []int {
 // ownKind is the kind the first sentence of a point asks for by its own
 // wording ("Give thanks that ..." under a prayer heading is praise).
 func ownKind(text string) kinds {
-	return startKind(folded(head(text)))
+	f := folded(head(text))
+	if k := startKind(f); k != kindNone {
+		return k
+	}
+	return koreanKind(sentence(f))
 }
 
 // requestKind is the kind of the first sentence of text that asks for
@@ -189,6 +193,9 @@ func requestKind(text string) kinds {
 			continue
 		}
 		if k := startKind(f[i:]); k != kindNone {
+			return k
+		}
+		if k := koreanKind(s); k != kindNone {
 			return k
 		}
 		if k := clauseKind(s); k != kindNone {
