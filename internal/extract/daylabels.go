@@ -66,3 +66,11 @@ func dayLabel(s string) (int, bool) {
 	}
 	return lead + n + len(rest) - len(t), true
 }
+
+// onlyDay reports text that is nothing but a day ("siku ya 55", "Day 3"),
+// as a calendar's title for the day is.
+func onlyDay(s string) bool {
+	f := strings.TrimFunc(folded(s), func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) })
+	loc := dayName.FindStringIndex(f)
+	return loc != nil && loc[1] == len(f)
+}

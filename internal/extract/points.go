@@ -185,9 +185,9 @@ func headingLike(b *block, text string) bool {
 func (a *assembler) labelled(b *block, l label, rest []*block) int {
 	toks := cut(b.toks, l.n)
 	body := plain(toks, " ")
-	if strings.TrimFunc(body, isSpace) == "" {
-		// A label standing alone is a heading for what follows, and for
-		// its own sub-entries.
+	if strings.TrimFunc(body, isSpace) == "" || onlyDay(body) {
+		// A label standing alone, or over a day ("Maombi: siku ya 55"),
+		// is a heading for what follows, and for its own sub-entries.
 		a.sec = section{kind: l.kind}
 		a.entries(b.children)
 		return 0
@@ -438,27 +438,60 @@ func (a *assembler) split(toks []tok, k kinds) {
 	}
 	var cuts []cutAt
 	starts := sentenceStarts(text)
-	for _, s := range starts[1:] {
+	cues := sentenceCues(text, starts)
+	cur := k
+	for i, s := range starts[1:] {
 		if l, ok := a.labels.match(text[s:]); ok {
 			cuts = append(cuts, cutAt{s, l})
+			cur = l.kind
 			continue
 		}
 		if l, ok := textLabel(text[s:], 0); ok {
 			cuts = append(cuts, cutAt{s, l})
+			cur = l.kind
+			continue
+		}
+		// "Praise God for the camps. Pray for health for the team.": a
+		// sentence that asks for the other kind starts a point of its
+		// own, as a second label would.
+		if c := cues[i+1]; c != kindNone && c != cur {
+			cuts = append(cuts, cutAt{s, label{kind: c}})
+			cur = c
 		}
 	}
 	pieces := make([][]tok, len(cuts)+1)
 	pk := make([]kinds, len(cuts)+1)
-	cur := toks
+	rest := toks
 	for j := len(cuts) - 1; j >= 0; j-- {
-		left, right := splitAt(cur, cuts[j].at)
+		left, right := splitAt(rest, cuts[j].at)
 		pieces[j+1], pk[j+1] = cut(right, cuts[j].l.n), cuts[j].l.kind
-		cur = left
+		rest = left
 	}
-	pieces[0], pk[0] = cur, k
+	pieces[0], pk[0] = rest, k
 	for j, p := range pieces {
 		a.emit(p, pk[j])
 	}
+}
+
+// sentenceCues is the kind each sentence of text asks for in its opening
+// words.
+func sentenceCues(text string, starts []int) []kinds {
+	cues := make([]kinds, len(starts))
+	if len(starts) < 2 {
+		return cues
+	}
+	f := folded(text)
+	if len(f) != len(text) {
+		// Folding changed a byte length; read each sentence on its own.
+		for i, s := range starts {
+			cues[i] = startKind(folded(sentenceAt(text, s)))
+		}
+		return cues
+	}
+	for i, s := range starts {
+		cues[i] = startKind(sentenceAt(f, s))
+	}
+	return cues
 }
 
 // emit adds one point, without its leading bullets or emoji.
