@@ -33,6 +33,14 @@ const (
 	// maxLeadInWords is the longest sentence that can introduce the
 	// points after it ("Here are five ways to pray this month").
 	maxLeadInWords = 30
+	// maxColonLeadInWords is the longest a lead-in ending in a colon
+	// usually runs: a request longer than this, followed by another
+	// request, is a point in its own right (askingBeforeAsk).
+	maxColonLeadInWords = 12
+	// minRun is the fewest inline day labels that make a paragraph a run
+	// of calendar entries; a single day named mid-paragraph is only a
+	// date.
+	minRun = 2
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

@@ -148,16 +148,11 @@ func (a *assembler) leadIn(k kinds) {
 // or a quotation that was lost, not the points below, so the paragraph is
 // a point rather than a lead-in.
 func askingBeforeAsk(text string, rest []*block) bool {
-	if !endsWithColon(text) || len(rest) == 0 || rest[0].kind != bPara || len(strings.Fields(text)) <= maxLeadInWords {
+	if !endsWithColon(text) || len(rest) == 0 || rest[0].kind != bPara || len(strings.Fields(text)) <= maxColonLeadInWords {
 		return false
 	}
 	return startKind(folded(head(text))) != kindNone && requestKind(plain(rest[0].toks, " ")) != kindNone
 }
-
-// maxLeadInWords is the longest a lead-in usually runs: a request longer
-// than this, that ends with a colon, is a point in its own right when
-// another request follows it.
-const maxLeadInWords = 12
 
 // openLeadIn reads a short paragraph left open, with no full stop, right
 // above a list: when it names a kind, it introduces the entries as a

@@ -15,10 +15,6 @@ import (
 // with a day label is an entry too: its kind comes from its own words or
 // the heading above, and its label is not part of its text.
 
-// minRun is the fewest inline labels that make a paragraph a run of
-// entries; a single day named mid-paragraph is only a date.
-const minRun = 2
-
 // entryRuns turns paragraphs that hold day-labelled or numbered entries
 // into list entries, one per label, without the labels.
 func entryRuns(blocks []*block) []*block {
