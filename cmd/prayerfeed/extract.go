@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/prayerfeed/prayerfeed/internal/extract"
+	"github.com/prayerfeed/prayerfeed/internal/store"
 )
 
 // runExtract prints the points found in one update file, or stdin for "-".
@@ -17,6 +19,7 @@ func runExtract(ctx context.Context, g *globals, args []string, stdout, stderr i
 	fs := g.newFlagSet("extract", "[--json] [--format html|markdown|text] FILE|-", stderr)
 	asJSON := fs.Bool("json", false, `print {"items":[{"kind":...,"text":...}]}`)
 	format := fs.String("format", "", "how the update is written (default: from the file name, else sniffed)")
+	corrected := fs.Bool("corrected", false, "when --db holds this very update, print its points as published, an admin's corrections applied")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -34,6 +37,11 @@ func runExtract(ctx context.Context, g *globals, args []string, stdout, stderr i
 		return err
 	}
 	points := extract.Points(string(data), f, extract.Options{})
+	if *corrected {
+		if points, err = correctedPoints(ctx, g, string(data), points); err != nil {
+			return err
+		}
+	}
 	if *asJSON {
 		return writePointsJSON(stdout, points)
 	}
@@ -95,4 +103,31 @@ func writePointsJSON(w io.Writer, points []extract.Point) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// correctedPoints are the published points of the stored update whose
+// content is data (what review export writes), or points when the store
+// has no such update.
+func correctedPoints(ctx context.Context, g *globals, data string, points []extract.Point) ([]extract.Point, error) {
+	st, err := g.openStore(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	u, err := st.UpdateByContent(ctx, data)
+	if errors.Is(err, store.ErrNotFound) {
+		return points, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	items, err := st.ReviewItems(ctx, store.ReviewQuery{UpdateIDs: []string{u.ID}, Limit: 10000})
+	if err != nil {
+		return nil, err
+	}
+	out := []extract.Point{}
+	for _, it := range publishedPoints(items) {
+		out = append(out, extract.Point{Kind: it.Kind, Text: it.Text, HTML: it.HTML})
+	}
+	return out, nil
 }

@@ -270,7 +270,3 @@ func (r *reviewCmd) approve(ctx context.Context, st *store.Store, ids []string, 
 	fmt.Fprintf(r.stdout, "approved %d waiting points\n", n)
 	return nil
 }
-
-func (r *reviewCmd) export(ctx context.Context, args []string) error {
-	return errors.New("review export: not yet")
-}

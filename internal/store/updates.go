@@ -178,3 +178,44 @@ func (s *Store) Updates(ctx context.Context, q UpdateQuery) ([]Update, error) {
 	}
 	return out, nil
 }
+
+// CorrectedUpdates returns the updates an admin corrected (a point hidden,
+// re-kinded, edited or added, or the update marked as holding no points)
+// whose content was kept, oldest first: the cases review export writes.
+func (s *Store) CorrectedUpdates(ctx context.Context) ([]Update, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+updateColumns+` FROM updates u
+		WHERE u.content != '' AND (u.no_points = 1 OR EXISTS (SELECT 1 FROM items i
+			WHERE i.partner_id = u.partner_id AND i.update_guid = u.guid
+			AND (i.added = 1 OR i.hidden = 1 OR i.edited_text IS NOT NULL OR i.extracted_kind IS NOT NULL)))
+		ORDER BY u.published, u.id`)
+	if err != nil {
+		return nil, fmt.Errorf("list corrected updates: %w", err)
+	}
+	defer rows.Close()
+	var out []Update
+	for rows.Next() {
+		u, err := scanUpdate(rows)
+		if err != nil {
+			return nil, fmt.Errorf("list corrected updates: %w", err)
+		}
+		out = append(out, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list corrected updates: %w", err)
+	}
+	return out, nil
+}
+
+// UpdateByContent returns an update whose kept content is exactly
+// content; ErrNotFound when there is none.
+func (s *Store) UpdateByContent(ctx context.Context, content string) (Update, error) {
+	u, err := scanUpdate(s.db.QueryRowContext(ctx, "SELECT "+updateColumns+
+		" FROM updates WHERE content = ? AND content != '' ORDER BY published DESC LIMIT 1", content))
+	if errors.Is(err, sql.ErrNoRows) {
+		return Update{}, fmt.Errorf("update with that content: %w", ErrNotFound)
+	}
+	if err != nil {
+		return Update{}, fmt.Errorf("find update by content: %w", err)
+	}
+	return u, nil
+}
