@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/site/sitetest"
+	"github.com/prayerfeed/prayerfeed/internal/static"
 )
 
 // TestBuildPublishesNothingPrivate builds the fixture church statically
@@ -130,7 +131,7 @@ func TestBuildFailedHalfWayIsRedone(t *testing.T) {
 	if err := run(t.Context(), []string{"--config", c.ConfigPath, "--db", c.DBPath, "build", "--out", out}, &stdout, &stderr); err == nil {
 		t.Fatal("build over a blocked feed.json succeeded")
 	}
-	if _, err := os.Stat(filepath.Join(out, stampFile)); !os.IsNotExist(err) {
+	if _, err := os.Stat(filepath.Join(out, static.StampFile)); !os.IsNotExist(err) {
 		t.Errorf("a failed build left the stamp in place (err %v)", err)
 	}
 

@@ -1,4 +1,4 @@
-package main
+package static
 
 import (
 	"context"
@@ -10,9 +10,9 @@ import (
 	"time"
 )
 
-// stampFile, in a build's output directory, records what the build was
+// StampFile, in a build's output directory, records what the build was
 // made from, so that a build with nothing new to say writes nothing.
-const stampFile = ".prayerfeed-build"
+const StampFile = ".prayerfeed-build"
 
 // Generationer is the part of the store a build stamp reads.
 type Generationer interface {
@@ -52,7 +52,7 @@ func programID() string {
 
 // upToDate reports whether out holds a complete build with this stamp.
 func upToDate(out, stamp string, files []string) bool {
-	old, err := os.ReadFile(filepath.Join(out, stampFile))
+	old, err := os.ReadFile(filepath.Join(out, StampFile))
 	if err != nil || string(old) != stamp {
 		return false
 	}
