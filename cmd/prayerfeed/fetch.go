@@ -63,6 +63,9 @@ func printSummary(w io.Writer, sum worker.Summary) {
 				r.Save.New, r.Save.Updated, r.Save.Unchanged)
 		}
 	}
+	if sum.Expired > 0 {
+		fmt.Fprintf(w, "retention: %d expired items deleted\n", sum.Expired)
+	}
 	fmt.Fprintf(w, "fetched %d, not modified %d, failed %d, not due %d; %d new items in %s\n",
 		sum.Fetched, sum.NotModified, sum.Failed, sum.Skipped, sum.NewItems, sum.Took.Round(1e6))
 }

@@ -148,7 +148,7 @@ func fetchCycle(ctx context.Context, sc serveConfig, w *worker.Worker, m *server
 	m.ObserveFetches(server.FetchNotModified, sum.NotModified)
 	m.ObserveFetches(server.FetchError, sum.Failed)
 	m.ObserveNewItems(sum.NewItems)
-	if sum.NewItems > 0 {
+	if sum.NewItems+sum.Expired > 0 {
 		changed()
 	}
 	if sum.Fetched+sum.Failed+sum.NotModified > 0 {

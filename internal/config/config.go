@@ -27,6 +27,8 @@ type Config struct {
 
 	// Digest, when set, sends the weekly e-mail (digest.go).
 	Digest *Digest `yaml:"digest"`
+	// Retention, when set, expires old points (retention.go).
+	Retention *Retention `yaml:"retention"`
 }
 
 // Rotation is the weekly order in which the church prays for its partners.

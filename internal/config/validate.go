@@ -105,6 +105,9 @@ func (cfg *Config) validate() []fieldError {
 	if cfg.Digest != nil {
 		cfg.Digest.validate(c)
 	}
+	if cfg.Retention != nil {
+		cfg.Retention.validate(c)
+	}
 	return c.errs
 }
 

@@ -28,7 +28,9 @@ type Summary struct {
 	Failed      int
 	Skipped     int
 	NewItems    int
-	Took        time.Duration
+	// Expired counts the points retention deleted after the cycle.
+	Expired int
+	Took    time.Duration
 }
 
 func summarize(results []SourceResult) Summary {

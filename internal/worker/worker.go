@@ -141,6 +141,7 @@ func (w *Worker) RunOnce(ctx context.Context, opts Options) (Summary, error) {
 	wg.Wait()
 	wr.close()
 	sum := summarize(results)
+	sum.Expired = w.expire(ctx)
 	sum.Took = w.cfg.Now().Sub(start)
 	return sum, ctx.Err()
 }
