@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/admin"
+	"github.com/prayerfeed/prayerfeed/internal/alerts"
 	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/server"
 	"github.com/prayerfeed/prayerfeed/internal/site"
@@ -65,8 +66,9 @@ type serveConfig struct {
 // sources stay due and are fetched next time.
 func serve(ctx context.Context, sc serveConfig) error {
 	metrics := server.NewMetrics()
+	checker := alerts.New(alerts.Config{Config: sc.cfg, Store: sc.store})
 	handler := server.New(server.Config{
-		Site:       site.New(site.Config{Config: sc.cfg, Store: sc.store, Sources: sc.store}),
+		Site:       site.New(site.Config{Config: sc.cfg, Store: sc.store, Sources: sc.store, Alerts: checker}),
 		Store:      sc.store,
 		Tokens:     sc.store,
 		AdminToken: sc.cfg.AdminToken,
@@ -74,7 +76,7 @@ func serve(ctx context.Context, sc serveConfig) error {
 		Logger:     sc.logger,
 		Admin: admin.New(admin.Config{
 			Config: sc.cfg, AdminToken: sc.cfg.AdminToken, Logger: sc.logger,
-			Sessions: sc.store, Reviewer: sc.store, Corrector: sc.store,
+			Sessions: sc.store, Reviewer: sc.store, Corrector: sc.store, Alerter: checker,
 		}),
 	})
 	srv := handler.HTTPServer(sc.logger)

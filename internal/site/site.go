@@ -33,6 +33,8 @@ type Config struct {
 	Now func() time.Time
 	// Sources, when set, lets the site render the status page.
 	Sources SourceLister
+	// Alerts, when set, lists the health alerts on the status page.
+	Alerts AlertLister
 }
 
 // Site renders routes from the store and the partners' config.
@@ -40,6 +42,7 @@ type Site struct {
 	cfg     *config.Config
 	st      Reader
 	sources SourceLister
+	alerts  AlertLister
 	now     func() time.Time
 	rot     *rotation.Rotation
 	redact  *redactor
@@ -58,7 +61,7 @@ func New(cfg Config) *Site {
 		byID[p.ID] = p
 	}
 	return &Site{
-		cfg: cfg.Config, st: cfg.Store, sources: cfg.Sources, now: cfg.Now,
+		cfg: cfg.Config, st: cfg.Store, sources: cfg.Sources, alerts: cfg.Alerts, now: cfg.Now,
 		rot: rotation.New(cfg.Config), redact: newRedactor(cfg.Config.Partners), byID: byID,
 	}
 }

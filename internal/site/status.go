@@ -6,12 +6,18 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/prayerfeed/prayerfeed/internal/alerts"
 	"github.com/prayerfeed/prayerfeed/internal/store"
 )
 
 // SourceLister is the part of the store the status page reads.
 type SourceLister interface {
 	SourceStates(ctx context.Context) ([]store.SourceState, error)
+}
+
+// AlertLister lists the health alerts; *alerts.Checker is one.
+type AlertLister interface {
+	Alerts(ctx context.Context, now time.Time) ([]alerts.Alert, error)
 }
 
 // statusRow is one source on the status page.
@@ -28,6 +34,7 @@ type statusData struct {
 	Now     string
 	Failing int
 	Rows    []statusRow
+	Alerts  []alerts.Alert
 }
 
 // Status renders the admin status page: every partner's sources with their
@@ -70,6 +77,11 @@ func (s *Site) Status(ctx context.Context, now time.Time) (*Page, error) {
 	for _, r := range d.Rows {
 		if r.Failing {
 			d.Failing++
+		}
+	}
+	if s.alerts != nil {
+		if d.Alerts, err = s.alerts.Alerts(ctx, now); err != nil {
+			return nil, fmt.Errorf("render status: %w", err)
 		}
 	}
 	return execute("status", d)
