@@ -166,7 +166,7 @@ func ownKind(text string) kinds {
 	if k := startKind(f); k != kindNone {
 		return k
 	}
-	return koreanKind(sentence(f))
+	return endKind(sentence(f))
 }
 
 // requestKind is the kind of the first sentence of text that asks for
@@ -195,7 +195,7 @@ func requestKind(text string) kinds {
 		if k := startKind(f[i:]); k != kindNone {
 			return k
 		}
-		if k := koreanKind(s); k != kindNone {
+		if k := endKind(s); k != kindNone {
 			return k
 		}
 		if k := clauseKind(s); k != kindNone {
@@ -421,7 +421,31 @@ func notPoint(text string) bool {
 // isChrome reports a copyright line or a share or follow widget, in any
 // language: site chrome, never a point, whatever it goes on to say.
 func isChrome(text string) bool {
-	return chromeLine.MatchString(strings.ToLower(text)) || chromeLine.MatchString(folded(text))
+	return chromeLine.MatchString(strings.ToLower(text)) || chromeLine.MatchString(folded(text)) || furniture(text)
+}
+
+// furniture reports a line that is only a site's furniture ("Printer-
+// friendly version", "Read more", "223 subscribers") or the head of the
+// readers' comments.
+func furniture(line string) bool {
+	if len(line) > maxFurnitureLine {
+		return false
+	}
+	f := furnitureForm(line)
+	return chromeWhole.MatchString(f) || commentHead.MatchString(f)
+}
+
+// commentsStart reports the head of the readers' comments under a post.
+func commentsStart(line string) bool {
+	return len(line) <= maxFurnitureLine && commentHead.MatchString(furnitureForm(line))
+}
+
+// furnitureForm is a line folded and stripped of the symbols, bullets and
+// punctuation a site puts around its buttons ("» Read more", "[Print]").
+func furnitureForm(line string) string {
+	return strings.TrimFunc(folded(line), func(r rune) bool {
+		return isSpace(r) || isSymbol(r) || unicode.IsPunct(r) && r != '\''
+	})
 }
 
 // isAddress reports a contact line: a street address among parts set

@@ -12,21 +12,6 @@ import (
 // label, like "Prayer:", and names no kind: the entry's words or the
 // heading above give it.
 
-// dayName is a weekday, or a numbered day or week, at the start of folded
-// text. Weekday names come before the numbered forms so that "Dia" in
-// Portuguese does not shadow "Dia 3".
-var dayName = regexp.MustCompile(`^(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tue|tues|wed|thu|thur|thurs|fri)` +
-	`|(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)` +
-	`|(?:segunda|terca|quarta|quinta|sexta)(?:-feira)?|(?:sabado|domingo)` +
-	`|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)` +
-	`|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)` +
-	`|(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)` +
-	`|(?:jumatatu|jumanne|jumatano|alhamisi|ijumaa|jumamosi|jumapili)` +
-	`|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)` +
-	`|(?:lunedi|martedi|mercoledi|giovedi|venerdi)` +
-	`|(?:day|dia|jour|tag|hari(?: ke-?)?|siku(?: ya)?|dag|giorno|week|semana|semaine|woche|minggu ke-?|wiki ya) ?\d{1,3}` +
-	`|\d{1,3}(?:st|nd|rd|th)? day)\b`)
-
 // hangulDay is a Korean weekday or numbered day ("월요일", "3일", "1주차").
 var hangulDay = regexp.MustCompile(`^(?:[월화수목금토일]요일|\d{1,3}(?:일|일차|주차|주))`)
 

@@ -41,6 +41,9 @@ const (
 	// of calendar entries; a single day named mid-paragraph is only a
 	// date.
 	minRun = 2
+	// maxFurnitureLine is the longest line (bytes) read as a site's
+	// furniture or a comments heading: buttons and links are short.
+	maxFurnitureLine = 120
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

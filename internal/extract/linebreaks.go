@@ -60,6 +60,8 @@ func runBreaks(run []string, brk []bool, labels *markerSet) {
 			continue
 		}
 		switch {
+		case furniture(prev) || furniture(next):
+			brk[i] = true
 		case labelled:
 		case dayStart(next):
 			brk[i] = true

@@ -44,6 +44,10 @@ type assembler struct {
 func (a *assembler) run(blocks []*block) []Point {
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
+		if (b.kind == bPara || b.kind == bHeading) && len(b.children) == 0 && commentsStart(plain(b.toks, " ")) {
+			// The readers' comments follow: not the partner's words.
+			break
+		}
 		switch b.kind {
 		case bRule:
 			a.sec = section{}

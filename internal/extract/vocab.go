@@ -65,6 +65,14 @@ var (
 	prayerOffer      = vocab.prayerOffer
 	visitOffer       = vocab.visitOffer
 	thanksObject     = vocab.thanksObject
+	dayName          = vocab.dayName
+	prayerEnd        = vocab.prayerEnd
+	praiseEnd        = vocab.praiseEnd
+	endGod           = vocab.endGod
+	endReaders       = vocab.endReaders
+	chromeWhole      = vocab.chromeWhole
+	commentHead      = vocab.commentHead
+	endKeys          = vocab.endKeys
 
 	askKeys        = vocab.askKeys
 	reportKeys     = vocab.reportKeys
@@ -89,6 +97,8 @@ type vocabulary struct {
 	eventWord, eventDay, chromeLine, addressLine, leadInStart, prayerMention, praiseMention             *regexp.Regexp
 	clauseBreak, politeAsk, interjection, speechTag, pleaWord, giftAppeal, prayerOffer, visitOffer      *regexp.Regexp
 	thanksObject                                                                                        *regexp.Regexp
+	dayName, prayerEnd, praiseEnd, endGod, endReaders, chromeWhole, commentHead                         *regexp.Regexp
+	endKeys                                                                                             []string
 
 	askKeys, reportKeys, giftKeys, visitKeys, gratitudeStems []string
 }
@@ -134,7 +144,16 @@ func buildVocabulary(langs []lang.Language) (*vocabulary, error) {
 		giftKeys:       keys(func(l lang.Language) []string { return l.GiftKeys }),
 		visitKeys:      keys(func(l lang.Language) []string { return l.VisitKeys }),
 		gratitudeStems: keys(func(l lang.Language) []string { return l.GratitudeStems }),
+		endKeys:        keys(func(l lang.Language) []string { return l.EndKeys }),
 	}
+	v.dayName = c.compile("dayName", `^(?:(?:`+quoted(func(l lang.Language) []string { return l.Weekdays })+`)`+
+		`|(?:`+alt(func(l lang.Language) []string { return l.DayWords })+`) ?\d{1,3}|\d{1,3}(?:st|nd|rd|th)? day)\b`)
+	v.prayerEnd = c.compile("prayerEnd", `(?:`+alt(func(l lang.Language) []string { return l.PrayerEnds })+`)\S{0,6}$`)
+	v.praiseEnd = c.compile("praiseEnd", `(?:`+alt(func(l lang.Language) []string { return l.PraiseEnds })+`)\S{0,8}$`)
+	v.endGod = c.compile("endGod", alt(func(l lang.Language) []string { return l.EndGods }))
+	v.endReaders = c.compile("endReaders", alt(func(l lang.Language) []string { return l.EndReaders }))
+	v.chromeWhole = c.compile("chromeWhole", `^(?:`+alt(func(l lang.Language) []string { return l.ChromeLines })+`)$`)
+	v.commentHead = c.compile("commentHead", `^(?:`+alt(func(l lang.Language) []string { return l.CommentHeads })+`)$`)
 
 	v.askPrefix = c.compile("askPrefix", `^(?:(?:`+alt(func(l lang.Language) []string { return l.AskWords })+`)[ ,]+`+
 		prefixed("|", joined(langs, func(l lang.Language) []string { return l.AskPhrases }))+`)`)

@@ -3,8 +3,12 @@ package lang
 // german is the vocabulary of German.
 func german() Language {
 	return Language{
-		Code: "de",
-		Name: "German",
+		Code:             "de",
+		Name:             "German",
+		CommentHeads:     []string{`(?:\d+ )?kommentare?`, "kommentar schreiben"},
+		ChromeLines:      []string{"drucken", "druckversion", "seite drucken", "weiterlesen", "mehr lesen", "mehr erfahren", "teilen(?: auf)?(?: facebook| twitter| whatsapp)?", "startseite"},
+		PraiseForReaders: []string{`(?:danke|dank|wir danken(?: euch)?) fur [^.!?;]*\b(?:eure|euer|euch|eurem|euren|ihre|ihr|sie|dich|dein|deine)\b`},
+		DayWords:         []string{"tag", "woche"},
 
 		PrayerWords: []string{"gebet", "gebete", "gebetsanliegen", "gebetsbitten", "gebetsanlasse", "gebetspunkte", "gebetsliste", "gebetsinfo",
 			"beten", "betet", "furbitte", "furbitten", "anliegen", "bitte", "bitten", "gebetsbitte", "gebetsthemen", "gebetsanlass"},
@@ -30,10 +34,10 @@ func german() Language {
 			nil, nil, nil, {"okt"}, nil, {"dez"}},
 		Weekdays: []string{"montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"},
 
-		AskWords:     []string{"und", "auch", "bitte", "lasst uns"},
+		AskWords:     []string{"deshalb", "darum", "daher", "zuerst", "ausserdem", "weiter", "und", "auch", "bitte", "lasst uns"},
 		PoliteAsks:   []string{"bitte"},
-		PrayerStarts: []string{`betet\b`, `beten (?:wir|sie)\b`, `bittet gott\b`, `uns beten\b`, `beten\b`},
-		PraiseStarts: []string{`(?:wir )?danken (?:gott|dem herrn|jesus)\b`, `dankt (?:gott|mit uns|dem herrn)\b`, `gott sei dank\b`,
+		PrayerStarts: []string{`wir beten\b`, `betet (?:fur|um|mit|dass|weiter)\b`, `wir bitten (?:um|fur|gott|den herrn|euch)\b`, `bittet (?:gott|den herrn|um|fur)\b`, `beten sie\b`, `herr, (?:hilf|gib|schenke|schutze|fuhre|offne|heile|trooste|starke|segne|sende)\b`, `vater, (?:hilf|gib|schenke|schutze|fuhre|offne|heile|starke|segne|sende)\b`, `betet\b`, `beten (?:wir|sie)\b`, `bittet gott\b`, `uns beten\b`, `beten\b`},
+		PraiseStarts: []string{`wir danken (?:gott|dem herrn|jesus|fur|dafur)\b`, `danke fur\b`, `dank fur\b`, `dem herrn sei dank\b`, `gott sei (?:dank|lob)\b`, `wir loben\b`, `lobt\b`, `preist (?:gott|den herrn)\b`, `wir freuen uns (?:uber|daruber|dass|sehr uber|sehr, dass)\b`, `(?:wir )?danken (?:gott|dem herrn|jesus)\b`, `dankt (?:gott|mit uns|dem herrn)\b`, `gott sei dank\b`,
 			`lobt (?:gott|den herrn)\b`, `(?:wir )?loben (?:gott|den herrn)\b`, `dank sei gott\b`, `danke,? (?:herr|jesus|gott)\b`},
 		ReportedRequests:      []string{`(?:\S+ ){1,4}(?:bittet|bitten|bat|baten) (?:euch |sie |uns )?(?:um|fur) (?:gebet|eure gebete|furbitte)\b`},
 		GratitudeSubjects:     []string{`(?:wir sind|ich bin) `},
@@ -51,7 +55,7 @@ func german() Language {
 		ChromeOn:              []string{`auf`},
 		StreetWords:           []string{`strasse`, `str\.`},
 		LeadIns:               []string{`hier (?:sind|ist|die|unsere)`},
-		PrayerMentions:        []string{`gebet`, `beten`, `betet`, `furbitte`},
+		PrayerMentions:        []string{"bitten um", "bitten fur", "wir bitten", `gebet`, `beten`, `betet`, `furbitte`},
 		PraiseMentions:        []string{`dank`, `lob`},
 		SpeechVerbs:           []string{`sagte`, `sagt`},
 		Pleas:                 []string{`bitte`},

@@ -4,8 +4,11 @@ package lang
 // written in English only (polite framings, offers, appeals).
 func english() Language {
 	return Language{
-		Code: "en",
-		Name: "English",
+		Code:         "en",
+		Name:         "English",
+		CommentHeads: []string{`(?:\d+ )?comments?`, "leave a (?:reply|comment)", `(?:\d+ )?responses?(?: to .*)?`, `(?:\d+ )?thoughts? on .*`, "join the discussion"},
+		ChromeLines:  []string{"printer[- ]friendly(?: version| page)?", "print(?: this)?(?: page| article| post)?", "e-?mail this(?: page| article| post)?", "share(?: this)?(?: on)? (?:facebook|twitter|x|whatsapp|linkedin|email|pinterest)", "share(?: this)?", "tweet", "pin it", "read more", "continue reading", "learn more", "log ?in", "sign ?in", "subscribe", `\d[\d,.]*k? (?:subscribers|followers|members|views|likes)`, "similar channels", "swipe to see more", "posts", "related posts", "you may also like", "back to top", "top of page", "skip to (?:main )?content", "menu", "home", "search", "previous(?: post)?", "next(?: post)?", "older posts", "newer posts", "tags?:.*", "categories?:.*", "posted (?:by|in|on) .*", "filed under .*"},
+		DayWords:     []string{"day", "week"},
 
 		PrayerWords: []string{"pray", "prayer", "prayers", "praying", "intercession", "intercessions", "intercede", "requests", "request",
 			"supplication", "supplications", "asking"},
@@ -36,7 +39,7 @@ func english() Language {
 		Weekdays: []string{"monday", "mondays", "tuesday", "tuesdays", "wednesday", "wednesdays", "thursday", "thursdays",
 			"friday", "fridays", "saturday", "saturdays", "sunday", "sundays"},
 
-		AskWords: []string{"please", "pls", "do", "also", "and", "so", "now", "but", "especially", "finally", "lastly", "today", "again",
+		AskWords: []string{"first", "firstly", "secondly", "thirdly", "in addition", "additionally", "therefore", "please", "pls", "do", "also", "and", "so", "now", "but", "especially", "finally", "lastly", "today", "again",
 			"kindly", "continue to", "keep on"},
 		AskPhrases: []string{
 			`(?:would|could|can|will) you(?: please| also| kindly)*(?: join (?:us|me)(?: in| and| to)?)? `,
@@ -47,7 +50,7 @@ func english() Language {
 		PoliteAsks: []string{"please", "pls", "kindly", "do", `(?:would|could|can|will) you`,
 			`(?:we|i)(?: would|'d)?(?: also| really)* (?:like to |love (?:for )?you to )?(?:ask|invite|urge|encourage|request)`},
 		ClauseJoins: []string{"and", "but", "so"},
-		PrayerStarts: []string{`pray\b`, `praying (?:for|that|with|about)\b`, `ask (?:god|the lord|jesus|him)\b`, `intercede\b`,
+		PrayerStarts: []string{`be in prayer\b`, `be praying\b`, `(?:my|our) (?:main |biggest |specific |current )?(?:prayer )?requests? (?:is|are|would be)\b`, `(?:my|our) prayer is\b`, `(?:we|i)(?: would|'d)?(?: also)?(?: like to| love to| want to)? (?:ask|request) (?:you )?for (?:your )?(?:continued )?prayers?\b`, `(?:we|i) (?:covet|ask for|need) (?:your )?(?:continued )?prayers?\b`, `(?:(?:dear|oh|o|heavenly|holy) )?(?:lord|father|god|jesus|abba)(?: god| jesus)?, (?:please )?(?:help|give|grant|protect|raise|open|provide|heal|bless|guide|keep|make|let|send|strengthen|comfort|use|pour|move|draw|save|lead|fill|teach|show|be with|watch over|sustain|restore|soften|break|hear|may)\b`, `pray\b`, `praying (?:for|that|with|about)\b`, `ask (?:god|the lord|jesus|him)\b`, `intercede\b`,
 			`(?:lift|uphold|hold|remember|cover|carry|surround|keep)(?: up)?(?: \S+){1,6}? (?:up )?in (?:your |our |their )?prayers?\b`,
 			`ask (?:\S+ ){1,6}?to pray\b`},
 		PraiseStarts: []string{`praise (?:god|the lord|him|jesus|be)\b`, `praise (?:for|that)\b`, `thank (?:god|the lord|jesus|him)\b`,
@@ -56,7 +59,7 @@ func english() Language {
 			`(?:we|i) (?:also )?rejoice\b`, `rejoice\b`, `(?:thanking|praising) (?:god|the lord|him)\b`, `celebrate with us\b`,
 			`(?:we are|we're|i am|i'm) (?:so |very |really |deeply )?(?:thankful|grateful) (?:to (?:god|the lord)|that god|for god)\b`,
 			`(?:god|the lord) (?:has )?answered\b`, `hallelujah\b`, `alleluia\b`, `praise report\b`},
-		ReportedRequests: []string{`(?:\S+ ){1,6}(?:has |have |had )?(?:asked|asks|requested|requests|would (?:appreciate|love|value)|covets?|needs?) (?:for |us for |your |our )?(?:prayers?|intercession)\b`},
+		ReportedRequests: []string{`(?:\S+ ){1,6}(?:asks?|asked|invites?|invited|urges?|urged) (?:us |you |everyone |all of us |the church )?(?:to )?["'“]?(?:please )?(?:to )?pray\b`, `(?:\S+ ){1,8}(?:needs?|need) (?:our|your) prayers?\b`, `(?:\S+ ){1,6}(?:has |have |had )?(?:asked|asks|requested|requests|would (?:appreciate|love|value)|covets?|needs?) (?:for |us for |your |our )?(?:prayers?|intercession)\b`},
 		ValuesPrayers:    []string{`(?:\S+ ){0,5}\S+(?:'d| would)(?: really| so| greatly| truly| very much)? (?:appreciate|love|value|welcome) (?:your |any |all your |our )?(?:prayers?|intercession)\b`},
 		PraiseForReaders: []string{`(?:(?:we|i) )?(?:also )?(?:praise|thank|bless|give thanks to) (?:god|the lord|jesus|him) (?:for|because of) [^.!?;]*\b(?:you|your|yours)\b`},
 		PoolReminders: []string{`pray for (?:\S+ ){1,4}?(?:(?:this|next|each|every) (?:week|month|sunday|day) |regularly |daily |often |by name )*` +
@@ -74,7 +77,7 @@ func english() Language {
 			`grace and peace\b`, `yours\b`, `sincerely\b`, `warmly\b`, `cheers\b`, `god bless\b`, `until next time\b`,
 			`in his (?:service|grace|love)\b`, `for his glory\b`, `warm regards\b`, `kind regards\b`, `regards\b`, `p\.? ?s\.?\b`},
 		AppealOpeners: []string{"please"},
-		Appeals: []string{`give (?:to|online|now|a gift|generously|at|through|today)`, `donate`, `support (?:the|our|us)`, `sponsor`, `subscribe`,
+		Appeals: []string{`for (?:just |only )?[£$€]\d`, `[£$€]\d[\d,.]* (?:will|can|could|would) (?:sponsor|provide|buy|pay|cover|fund)`, "if you (?:would like|want|wish|are able|feel led) to (?:join|receive|subscribe|be added|sign up|partner|become)", "you can (?:sponsor|partner|join)", `give (?:to|online|now|a gift|generously|at|through|today)`, `donate`, `support (?:the|our|us)`, `sponsor`, `subscribe`,
 			`sign up`, `register`, `rsvp`, `share (?:this|our)`, `follow us`, `click`, `visit`, `download`, `learn more`, `read more`, `watch`,
 			`listen`, `view (?:this|it|our)`, `mark your calendars?`, `save the date`, `to give\b`,
 			`if you (?:would like|want|wish|are able) to (?:give|support|donate)`, `gifts? (?:for|can|may|to)`, `you can (?:give|donate|support)`},

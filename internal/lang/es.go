@@ -3,8 +3,11 @@ package lang
 // spanish is the vocabulary of Spanish.
 func spanish() Language {
 	return Language{
-		Code: "es",
-		Name: "Spanish",
+		Code:         "es",
+		Name:         "Spanish",
+		CommentHeads: []string{`(?:\d+ )?comentarios?`, "deja (?:un|tu) comentario"},
+		ChromeLines:  []string{"imprimir", "version para imprimir", "compartir(?: en)?(?: facebook| twitter| whatsapp)?", "leer mas", "seguir leyendo", "ver mas", "suscribete", "inicio"},
+		DayWords:     []string{"dia", "semana"},
 
 		PrayerWords: []string{"oracion", "oraciones", "orar", "oren", "oremos", "orad", "peticion", "peticiones", "pedido", "pedidos", "intercesion",
 			"plegaria", "plegarias", "ruego", "ruegos", "suplica", "suplicas"},
@@ -32,10 +35,10 @@ func spanish() Language {
 		DateFillers: []string{"de", "del", "el"},
 		Weekdays:    []string{"lunes", "martes", "miercoles", "jueves", "viernes", "sabado", "sabados", "domingo", "domingos"},
 
-		AskWords:     []string{"por favor", "favor", "tambien", "y", "sigan", "vamos"},
+		AskWords:     []string{"por eso", "por lo tanto", "asi que", "ademas", "primero", "finalmente", "por favor", "favor", "tambien", "y", "sigan", "vamos"},
 		PoliteAsks:   []string{"por favor"},
-		PrayerStarts: []string{`oren\b`, `oremos\b`, `orad\b`, `pidan\b`, `pidamos\b`, `intercedan\b`, `clamemos\b`},
-		PraiseStarts: []string{`(?:damos|demos|doy) gracias\b`, `gracias,? (?:a |al )?(?:senor|dios|jesus|padre)\b`, `gracias a dios\b`,
+		PrayerStarts: []string{`ora (?:por|para|que)\b`, `sigamos orando\b`, `sigan orando\b`, `continuemos orando\b`, `intercedamos\b`, `roguemos\b`, `pedimos (?:su |sus |vuestras? )?(?:oracion|oraciones)\b`, `(?:les |os )?pedimos que oren\b`, `necesitamos (?:de )?(?:su |sus |vuestras? )?oracion(?:es)?\b`, `que (?:dios|el senor) (?:proteja|de|guarde|provea|abra|toque|use|fortalezca|sane|consuele|levante|envie|ayude|guie|dirija|cuide|sostenga|supla|traiga|obre|mueva|conceda)\b`, `senor, (?:ayuda|danos|protege|guia|abre|levanta|sana|consuela|fortalece|usa|envia)\b`, `padre, (?:ayuda|danos|protege|guia|abre|levanta|sana|consuela|fortalece|usa|envia)\b`, `oren\b`, `oremos\b`, `orad\b`, `pidan\b`, `pidamos\b`, `intercedan\b`, `clamemos\b`},
+		PraiseStarts: []string{`agradezcamos\b`, `demos gloria\b`, `damos gloria\b`, `(?:damos|demos|doy) gracias\b`, `gracias,? (?:a |al )?(?:senor|dios|jesus|padre)\b`, `gracias a dios\b`,
 			`alabamos\b`, `alabemos\b`, `alaben\b`, `alabado sea\b`, `agradecemos a(?:l)? (?:dios|senor)\b`, `agradezcan\b`, `gloria a dios\b`, `bendito sea\b`},
 		ReportedRequests:      []string{`(?:\S+ ){1,4}(?:pidio|pide|piden|pidieron) (?:oracion|oraciones)\b`},
 		PraiseForReaders:      []string{`(?:damos|demos|doy) gracias a (?:dios|senor) por [^.!?;]*\b(?:ustedes|usted|su|sus|vosotros|ti)\b`},

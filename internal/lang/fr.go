@@ -3,8 +3,11 @@ package lang
 // french is the vocabulary of French.
 func french() Language {
 	return Language{
-		Code: "fr",
-		Name: "French",
+		Code:         "fr",
+		Name:         "French",
+		CommentHeads: []string{`(?:\d+ )?commentaires?`, "laisser un commentaire"},
+		ChromeLines:  []string{"imprimer(?: cette page)?", "version imprimable", "partager(?: sur)?(?: facebook| twitter| whatsapp)?", "lire la suite", "en savoir plus", "s'abonner", "accueil"},
+		DayWords:     []string{"jour", "semaine"},
 
 		PrayerWords:     []string{"priere", "prieres", "priez", "prions", "prier", "requete", "requetes", "intercession"},
 		PraiseWords:     []string{"louange", "louanges", "louons", "reconnaissance", "remerciements", "remercions"},
@@ -31,13 +34,13 @@ func french() Language {
 		DateFillers: []string{"le", "de"},
 		Weekdays:    []string{"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"},
 
-		AskWords:     []string{"et", "merci de", "s'il vous plait", "continuez a"},
+		AskWords:     []string{"c'est pourquoi", "alors", "aussi", "enfin", "egalement", "d'abord", "de plus", "et", "merci de", "s'il vous plait", "continuez a"},
 		PoliteAsks:   []string{"s'il vous plait", "merci de"},
-		PrayerStarts: []string{`priez\b`, `prions\b`, `prier pour\b`, `intercedez\b`, `demandez au seigneur\b`},
-		PraiseStarts: []string{`rendons grace`, `(?:nous )?rendons grace`, `rendez grace`, `merci (?:au seigneur|a dieu|seigneur|mon dieu)\b`,
+		PrayerStarts: []string{`priez avec nous\b`, "portez(?:-les)? (?:dans|en) (?:la |vos )?priere", `portons(?: \S+){0,4} (?:dans|en) (?:la |nos )?priere`, `confiez (?:au seigneur|a dieu)\b`, `confions (?:au seigneur|a dieu)\b`, `intercedons\b`, `demandons (?:a dieu|au seigneur)\b`, `merci de (?:continuer a )?prier\b`, `nous vous demandons de prier\b`, `(?:nous )?comptons sur vos prieres\b`, `nous avons besoin de vos prieres\b`, `seigneur, (?:aide|donne|protege|guide|ouvre|suscite|gueris|console|fortifie|utilise|envoie)\b`, `pere, (?:aide|donne|protege|guide|ouvre|suscite|gueris|console|fortifie|utilise|envoie)\b`, `priez\b`, `prions\b`, `prier pour\b`, `intercedez\b`, `demandez au seigneur\b`},
+		PraiseStarts: []string{"(?:nous )?rendons (?:aussi |egalement |encore )?grace", `merci pour\b`, `louons (?:dieu|le seigneur)\b`, `benissons (?:dieu|le seigneur)\b`, `rendons grace`, `(?:nous )?rendons grace`, `rendez grace`, `merci (?:au seigneur|a dieu|seigneur|mon dieu)\b`,
 			`louons\b`, `louez\b`, `dieu merci\b`, `nous remercions (?:dieu|le seigneur)\b`, `remercions (?:dieu|le seigneur)\b`, `gloire a dieu\b`},
-		ReportedRequests:      []string{`(?:\S+ ){1,4}(?:demande|demandent|a demande|ont demande|sollicite) (?:la |vos |nos |votre )?(?:prieres?|intercession)\b`},
-		PraiseForReaders:      []string{`(?:nous )?(?:rendons grace|remercions (?:dieu|le seigneur)) (?:a dieu )?pour [^.!?;]*\b(?:vous|votre|vos)\b`},
+		ReportedRequests:      []string{`(?:\S+ ){1,8}(?:ont|a) (?:encore |toujours |grandement )?besoin de (?:nos|vos) prieres\b`, `(?:\S+ ){1,4}(?:demande|demandent|a demande|ont demande|sollicite) (?:la |vos |nos |votre )?(?:prieres?|intercession)\b`},
+		PraiseForReaders:      []string{`merci pour [^.!?;]*\b(?:vous|votre|vos|ton|ta|tes)\b`, `merci pour (?:tout|toutes|tous)\b`, `(?:nous )?(?:rendons grace|remercions (?:dieu|le seigneur)) (?:a dieu )?pour [^.!?;]*\b(?:vous|votre|vos)\b`},
 		GratitudeSubjects:     []string{`(?:nous sommes|je suis|nous restons) `},
 		GratitudeIntensifiers: []string{"si", "tellement", "tres", "vraiment", "profondement", "aussi"},
 		GratitudeWords:        []string{`reconnaissante?s?`},

@@ -83,8 +83,13 @@ type Language struct {
 	// month and a year ("14 de julio", "the 14th of July").
 	DateFillers []string
 	// Weekdays are the names of the days of the week, singular and plural
-	// (words), which with a clock time date an event notice.
+	// (words), which with a clock time date an event notice and label the
+	// entries of a prayer calendar.
 	Weekdays []string
+	// DayWords number the days or weeks of a prayer calendar ("day" in
+	// "Day 14", "hari ke-" in "Hari ke-3"); a number follows them.
+	// Patterns.
+	DayWords []string
 
 	// Sentence patterns.
 
@@ -182,6 +187,35 @@ type Language struct {
 	// ThanksObjects open the words after a thank-you that name whom it
 	// thanks ("to", "kwa"). Patterns.
 	ThanksObjects []string
+
+	// Languages that put the verb last (Korean) ask and give thanks at the
+	// end of a sentence, not its start.
+
+	// PrayerEnds end a sentence or entry that asks for prayer ("…기도해
+	// 주세요", "…하소서", "…하도록"); polite endings may follow. Patterns,
+	// matched at the end of a sentence.
+	PrayerEnds []string
+	// PraiseEnds end a sentence that gives thanks or praise ("…감사합니다").
+	// Patterns, matched at the end of a sentence.
+	PraiseEnds []string
+	// EndGods name God in such a thanksgiving; thanks with no name of God
+	// thank people. Patterns, matched anywhere.
+	EndGods []string
+	// EndReaders name the readers or the supporters thanked ("여러분",
+	// "후원해 주신"): a courtesy, not a point. Patterns, matched anywhere.
+	EndReaders []string
+	// EndKeys gate PrayerEnds and PraiseEnds: plain substrings one of
+	// which every match holds.
+	EndKeys []string
+
+	// ChromeLines are whole lines of a site's furniture ("Printer-friendly
+	// version", "Read more", "223 subscribers"): never a point, and never
+	// part of one. Patterns, matched against the whole folded line.
+	ChromeLines []string
+	// CommentHeads head the readers' comments under a post ("Comments",
+	// "Leave a reply"): nothing after them is the partner's own writing.
+	// Patterns, matched against the whole folded line.
+	CommentHeads []string
 
 	// Prefilters: plain substrings of folded text one of which every match
 	// of a pattern holds; looking for them first keeps the patterns off

@@ -3,8 +3,11 @@ package lang
 // portuguese is the vocabulary of Portuguese.
 func portuguese() Language {
 	return Language{
-		Code: "pt",
-		Name: "Portuguese",
+		Code:         "pt",
+		Name:         "Portuguese",
+		CommentHeads: []string{`(?:\d+ )?comentarios?`, "deixe (?:um|seu) comentario"},
+		ChromeLines:  []string{"imprimir", "compartilhe(?: no| em)?(?: facebook| whatsapp)?", "ler mais", "leia mais", "continuar lendo", "veja mais", "inscreva-se", "inicio"},
+		DayWords:     []string{"dia", "semana"},
 
 		PrayerWords:     []string{"oracao", "oracoes", "orem", "intercessao", "pedido", "pedidos"},
 		PraiseWords:     []string{"louvor", "louvores", "louvamos", "gratidao", "agradecimento", "agradecimentos"},
@@ -27,12 +30,12 @@ func portuguese() Language {
 		MonthAbbrevs: [12][]string{nil, {"fev"}, {"marco"}, nil, nil, nil,
 			nil, nil, {"set"}, {"out"}, nil, {"dez"}},
 		DateFillers: []string{"de"},
-		Weekdays:    []string{"domingo", "domingos", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "sabados"},
+		Weekdays:    []string{"segunda-feira", "terca-feira", "quarta-feira", "quinta-feira", "sexta-feira", "segundas-feiras", "domingo", "domingos", "segunda", "terca", "quarta", "quinta", "sexta", "sabado", "sabados"},
 
-		AskWords:     []string{"por favor", "e", "continuem a", "vamos"},
+		AskWords:     []string{"por isso", "portanto", "entao", "tambem", "alem disso", "primeiro", "por favor", "e", "continuem a", "vamos"},
 		PoliteAsks:   []string{"por favor"},
-		PrayerStarts: []string{`orem\b`, `ore (?:por|pel[oa]s?|para|a|com|que|conosco)\b`, `intercedam\b`, `pecam\b`},
-		PraiseStarts: []string{`obrigad[oa],? (?:a |ao )?(?:senhor|deus|jesus|pai)\b`, `louvamos\b`, `louvemos\b`, `louvem\b`, `louvado seja\b`,
+		PrayerStarts: []string{`ore (?:em|no|na|nos|nas)\b`, `interceda(?:m)? (?:por|pel[oa]s?|para|em)\b`, `peca(?:m)? (?:a deus|ao senhor|por|pel[oa]s?|sabedoria|protecao)\b`, `coloque(?:m)? (?:diante|nas maos) (?:de deus|do senhor)\b`, `clame(?:m)? (?:a deus|ao senhor|por|pel[oa]s?)\b`, `apresente(?:m)? (?:a deus|ao senhor)\b`, `continue(?:m)? orando\b`, `continuem (?:a )?orar\b`, `(?:peco|pedimos|pedimos as|peco as) (?:as )?(?:vossas |suas |a sua |a vossa )?(?:preciosas )?(?:oracao|oracoes)\b`, `contamos com (?:as )?(?:suas|vossas) oracoes\b`, `precisamos (?:de |das )?(?:suas |vossas )?oracoes\b`, `senhor, (?:ajuda|da|protege|guia|abre|levanta|cura|consola|fortalece|usa|envia)\b`, `orem\b`, `ore (?:por|pel[oa]s?|para|a|com|que|conosco)\b`, `intercedam\b`, `pecam\b`},
+		PraiseStarts: []string{`agradeca(?:m)? (?:a deus|ao senhor|pel[oa]s?|por)\b`, `louve(?:m)? (?:a deus|ao senhor)\b`, `louvamos (?:a deus|ao senhor)\b`, `obrigad[oa],? (?:a |ao )?(?:senhor|deus|jesus|pai)\b`, `louvamos\b`, `louvemos\b`, `louvem\b`, `louvado seja\b`,
 			`(?:damos|demos) gracas\b`, `gracas a deus\b`, `agradecemos a(?:o)? (?:deus|senhor)\b`, `agradecam\b`, `gloria a deus\b`},
 		ReportedRequests:      []string{`(?:\S+ ){1,4}(?:pediu|pede|pedem|pediram) (?:oracao|oracoes)\b`},
 		GratitudeSubjects:     []string{`(?:estamos|somos|sou|estou|ficamos) `},

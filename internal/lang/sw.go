@@ -3,15 +3,18 @@ package lang
 // swahili is the vocabulary of Swahili.
 func swahili() Language {
 	return Language{
-		Code: "sw",
-		Name: "Swahili",
+		Code:         "sw",
+		Name:         "Swahili",
+		CommentHeads: []string{"maoni"},
+		ChromeLines:  []string{"soma zaidi", "shiriki"},
+		DayWords:     []string{"siku(?: ya)?", "wiki ya"},
 
 		PrayerWords: []string{"maombi", "ombi", "ombeni", "tuombe", "tuombee", "kuomba", "kuombea", "maombezi", "ombea", "mwombee"},
 		PraiseWords: []string{"sifa", "sifu", "kusifu", "kumsifu", "shukrani", "shukurani", "shukuru", "kushukuru", "kumshukuru", "mshukuru",
 			"tunamshukuru", "tumshukuru", "tunashukuru"},
 		WeakPraiseWords: []string{"asante"},
 		GodWords:        []string{"mungu", "bwana", "yesu"},
-		FillerWords: []string{"sababu", "na", "ya", "za", "kwa", "mahitaji", "vipengele", "mambo", "wiki", "hii", "mwezi", "tafadhali", "pamoja",
+		FillerWords: []string{"taarifa", "ajili", "sababu", "na", "ya", "za", "kwa", "mahitaji", "vipengele", "mambo", "wiki", "hii", "mwezi", "tafadhali", "pamoja",
 			"maalum", "maalumu", "muhimu", "haraka", "dharura"},
 		NoticeWords:    []string{"tangazo", "matangazo", "ratiba", "sadaka", "matukio"},
 		LabelTails:     []string{"kwa"},
@@ -27,8 +30,8 @@ func swahili() Language {
 
 		AskWords:     []string{"tafadhali", "pia", "na"},
 		PoliteAsks:   []string{"tafadhali"},
-		PrayerStarts: []string{`ombeni\b`, `tuombe\b`, `tuombee\b`, `niombee\b`, `muombee\b`, `waombee\b`, `tumuombe\b`},
-		PraiseStarts: []string{`tunamshukuru\b`, `tumshukuru\b`, `mshukuruni\b`, `mshukuru\b`, `asante (?:mungu|yesu|bwana)\b`,
+		PrayerStarts: []string{`omba (?:kwa|ili|kwamba|mungu|bwana)\b`, `ombea\b`, `sali (?:kwa|ili)\b`, `salini\b`, `endelea(?:ni)? kuomba\b`, `tunaomba (?:maombi|mtuombee|muendelee|mungu)\b`, `tunawaomba (?:\S+ ){0,4}(?:kuomba|kutuombea|mtuombee)`, `mwombe mungu\b`, `mwombeni\b`, `ombeni\b`, `tuombe\b`, `tuombee\b`, `niombee\b`, `muombee\b`, `waombee\b`, `tumuombe\b`},
+		PraiseStarts: []string{`tunamsifu (?:mungu|bwana)\b`, `tumsifu\b`, `msifuni\b`, `shukuru (?:mungu|bwana)\b`, `mshukuru mungu\b`, `tunamshukuru\b`, `tumshukuru\b`, `mshukuruni\b`, `mshukuru\b`, `asante (?:mungu|yesu|bwana)\b`,
 			`bwana asifiwe\b`, `mungu asifiwe\b`, `sifa (?:kwa|ziwe kwa) (?:mungu|bwana)\b`},
 		GratitudeSentences: []string{`(?:tunashukuru|nashukuru|tunafurahi) (?:kwa|kwamba|sana|kuwa)\b`},
 		Closings:           []string{`asante\b`},
