@@ -437,25 +437,13 @@ func (a *assembler) split(toks []tok, k kinds) {
 	}
 	var cuts []cutAt
 	starts := sentenceStarts(text)
-	cues := sentenceCues(text, starts)
-	cur := k
-	for i, s := range starts[1:] {
+	for _, s := range starts[1:] {
 		if l, ok := a.labels.match(text[s:]); ok {
 			cuts = append(cuts, cutAt{s, l})
-			cur = l.kind
 			continue
 		}
 		if l, ok := textLabel(text[s:], 0); ok {
 			cuts = append(cuts, cutAt{s, l})
-			cur = l.kind
-			continue
-		}
-		// "Praise God for the camps. Pray for health for the team.": a
-		// sentence that asks for the other kind starts a point of its
-		// own, as a second label would.
-		if c := cues[i+1]; c != kindNone && c != cur {
-			cuts = append(cuts, cutAt{s, label{kind: c}})
-			cur = c
 		}
 	}
 	pieces := make([][]tok, len(cuts)+1)
@@ -470,27 +458,6 @@ func (a *assembler) split(toks []tok, k kinds) {
 	for j, p := range pieces {
 		a.emit(p, pk[j])
 	}
-}
-
-// sentenceCues is the kind each sentence of text asks for in its opening
-// words.
-func sentenceCues(text string, starts []int) []kinds {
-	cues := make([]kinds, len(starts))
-	if len(starts) < 2 {
-		return cues
-	}
-	f := folded(text)
-	if len(f) != len(text) {
-		// Folding changed a byte length; read each sentence on its own.
-		for i, s := range starts {
-			cues[i] = startKind(folded(sentenceAt(text, s)))
-		}
-		return cues
-	}
-	for i, s := range starts {
-		cues[i] = startKind(sentenceAt(f, s))
-	}
-	return cues
 }
 
 // emit adds one point, without its leading bullets or emoji.
