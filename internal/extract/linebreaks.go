@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,6 +111,7 @@ func dayStart(s string) bool {
 // announces what follows; a closing quote or bracket may follow the mark,
 // and an emoji may close a line as a full stop would.
 func endsSentence(s string) bool {
+	s = trailingRemark.ReplaceAllString(s, "$1")
 	s = strings.TrimRight(s, "\"'”’»)]*_ ")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch {
@@ -120,6 +122,10 @@ func endsSentence(s string) bool {
 	}
 	return isSymbol(r) && r > 0x2000
 }
+
+// trailingRemark is a remark in brackets after a sentence's last mark, as
+// a verse's reference is ("… dalam Allah.' (1 Petrus 1:21)").
+var trailingRemark = regexp.MustCompile(`([.!?:;…]["'”’»]*)[ \t]*\([^()]{1,40}\)[ \t]*$`)
 
 // startsSentence reports a line that opens as a sentence or an entry does:
 // a capital, a digit, a quotation mark or bracket, a symbol, or a letter

@@ -39,9 +39,13 @@ type assembler struct {
 	labels *markerSet
 	sec    section
 	out    []Point
+	// listAhead marks the blocks followed, within their section, by list
+	// entries.
+	listAhead []bool
 }
 
 func (a *assembler) run(blocks []*block) []Point {
+	a.listAhead = listsAhead(blocks)
 	for i := 0; i < len(blocks); i++ {
 		b := blocks[i]
 		if (b.kind == bPara || b.kind == bHeading) && len(b.children) == 0 && commentsStart(plain(b.toks, " ")) {
@@ -107,9 +111,11 @@ func (a *assembler) run(blocks []*block) []Point {
 			a.entries(b.children)
 			continue
 		}
-		if b.kind == bItem {
+		switch {
+		case b.kind == bItem:
 			a.item(b, text)
-		} else {
+		case a.background(i, text):
+		default:
 			a.para(b, text)
 		}
 	}
@@ -339,6 +345,31 @@ func (a *assembler) para(b *block, text string) {
 	if k != kindNone && !notPoint(text) && !tooShort(text) {
 		a.split(b.toks, k)
 	}
+}
+
+// listsAhead marks, for each block, whether list entries follow it
+// before the next heading, rule or entry-less label.
+func listsAhead(blocks []*block) []bool {
+	out := make([]bool, len(blocks))
+	ahead := false
+	for i := len(blocks) - 1; i >= 0; i-- {
+		out[i] = ahead
+		switch blocks[i].kind {
+		case bItem:
+			ahead = true
+		case bHeading, bRule:
+			ahead = false
+		}
+	}
+	return out
+}
+
+// background reports a paragraph between a kind heading or lead-in and
+// the list of points it introduces that asks for nothing in its own
+// words ("Prions pour Vanuatu :", then the country's facts, then the
+// points as a list): it tells the readers what the points are about.
+func (a *assembler) background(i int, text string) bool {
+	return a.sec.kind != kindNone && !a.sec.title && a.sec.style == styleNone && a.listAhead[i] && requestKind(text) == kindNone
 }
 
 // tooShort reports a fragment such as a signature ("Emeka & Ruth") that

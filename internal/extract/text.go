@@ -34,6 +34,7 @@ func textBlocks(content string, md bool, labels *markerSet) []*block {
 	if len(raws) > maxLines {
 		raws = raws[:maxLines]
 	}
+	raws = bareBullets(raws)
 	texts := make([]string, len(raws))
 	bullets := quoteBullets(raws)
 	for i, raw := range raws {
@@ -106,6 +107,23 @@ func chatPrefix(s string) int {
 		return loc[1]
 	}
 	return 0
+}
+
+// bareBullets joins a bullet standing alone on its line to the line after
+// it, as text copied from a web page's list often sets them ("-" then
+// "Mari kita naikkan doa …").
+func bareBullets(raws []string) []string {
+	for i := 0; i+1 < len(raws); i++ {
+		t := strings.TrimSpace(raws[i])
+		if t == "" || len(t) > len("•") || strings.TrimSpace(raws[i+1]) == "" {
+			continue
+		}
+		if n, _, ok := marker(t + " x"); ok && n == len(t)+1 {
+			raws[i+1] = t + " " + strings.TrimLeft(raws[i+1], " \t")
+			raws[i] = ""
+		}
+	}
+	return raws
 }
 
 // quoteBullets reports the lines whose ">" is a bullet rather than
