@@ -36,9 +36,12 @@ var (
 // own declaration (XML prolog or HTML <meta>); but declarations are often
 // wrong, so the bytes decide between them: a body that is valid UTF-8 with
 // non-ASCII text is UTF-8 whatever it claims (Latin-1 text almost never
-// forms valid UTF-8 by accident), and a body that claims UTF-8 but is not
-// falls back to the next declaration or to Windows-1252, the superset of
-// Latin-1 that browsers use. The result never holds invalid UTF-8.
+// forms valid UTF-8 by accident), and a body that declares another
+// charset the decoder knows is decoded from it. A body that claims UTF-8,
+// or nothing, keeps every valid UTF-8 sequence: only its invalid bytes are
+// repaired (repairUTF8), so one stray Windows-1252 apostrophe does not
+// re-decode every "ö" of the document as "Ã¶". The result never holds
+// invalid UTF-8.
 func toUTF8(body []byte, contentType string) []byte {
 	for _, b := range boms {
 		if bytes.HasPrefix(body, b.prefix) {
@@ -61,7 +64,36 @@ func toUTF8(body []byte, contentType string) []byte {
 			}
 		}
 	}
-	return decodeWith(body, "windows-1252")
+	return repairUTF8(body)
+}
+
+// repairUTF8 keeps body's valid UTF-8 and replaces each invalid byte with
+// the character it is in Windows-1252 (what a stray byte in a UTF-8 page
+// nearly always is: a curly quote or a Latin-1 letter pasted from a word
+// processor), or with U+FFFD where Windows-1252 reads it as no text (a C1
+// control or an unassigned byte).
+func repairUTF8(body []byte) []byte {
+	out := make([]byte, 0, len(body)+len(body)/8)
+	for len(body) > 0 {
+		r, n := utf8.DecodeRune(body)
+		if r != utf8.RuneError || n > 1 {
+			out = append(out, body[:n]...)
+			body = body[n:]
+			continue
+		}
+		out = utf8.AppendRune(out, windows1252Rune(body[0]))
+		body = body[1:]
+	}
+	return out
+}
+
+// windows1252Rune is the text byte b reads as in Windows-1252, or U+FFFD.
+func windows1252Rune(b byte) rune {
+	r := charmap.Windows1252.DecodeByte(b)
+	if r == utf8.RuneError || r < 0x20 || (r >= 0x7f && r < 0xa0) {
+		return utf8.RuneError
+	}
+	return r
 }
 
 // declaredCharsets lists the charsets body claims, the header's first.

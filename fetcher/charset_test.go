@@ -72,3 +72,27 @@ func TestParseFeedCharsets(t *testing.T) {
 		})
 	}
 }
+
+// TestToUTF8RepairsOnlyInvalidBytes: one stray Windows-1252 byte in a
+// UTF-8 body must not re-decode the whole body (it turned "Bergström"
+// into "BergstrÃ¶m", which also defeated redaction).
+func TestToUTF8RepairsOnlyInvalidBytes(t *testing.T) {
+	tests := []struct {
+		name, contentType, body, want string
+	}{
+		{"stray 0x92 apostrophe", "text/html; charset=utf-8",
+			"Johanna Bergström\x92s team in Åre", "Johanna Bergström’s team in Åre"},
+		{"undeclared", "", "Gonçalves \x93said\x94 ö", "Gonçalves “said” ö"},
+		{"unassigned byte", "", "Münster\x81 ok", "Münster\uFFFD ok"},
+		{"C1 control as Latin-1", "", "ö\x85\x9d", "ö…\uFFFD"},
+		{"truncated sequence", "", "ö\xc3", "öÃ"},
+		{"declared latin-1 keeps latin-1", "text/html; charset=iso-8859-1", "Caf\xe9 \xf6", "Café ö"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := string(toUTF8([]byte(tt.body), tt.contentType)); got != tt.want {
+				t.Errorf("toUTF8(%q) = %q, want %q", tt.body, got, tt.want)
+			}
+		})
+	}
+}
