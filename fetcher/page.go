@@ -48,7 +48,7 @@ func parsePage(body []byte, contentType string, src Source, pageURL string, now 
 	if err != nil {
 		return nil, err
 	}
-	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(toUTF8(body, contentType)))
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(capPageElements(toUTF8(body, contentType), maxPageElements)))
 	if err != nil {
 		return nil, fmt.Errorf("parse page %s: %w", pageURL, err)
 	}
