@@ -79,6 +79,7 @@ func serve(ctx context.Context, sc serveConfig) error {
 			Sessions: sc.store, Reviewer: sc.store, Corrector: sc.store, Alerter: checker,
 		}),
 	})
+	logFailingSources(ctx, sc.cfg, sc.store, sc.logger, "at start")
 	srv := handler.HTTPServer(sc.logger)
 	workerDone := make(chan struct{})
 	go func() {
@@ -123,8 +124,12 @@ func fetchLoop(ctx context.Context, sc serveConfig, m *server.Metrics, changed f
 	w := worker.New(worker.Config{Config: sc.cfg, Store: sc.store, Fetcher: sc.fetcher, Logger: sc.logger})
 	t := time.NewTicker(sc.every)
 	defer t.Stop()
-	for {
-		fetchCycle(ctx, sc, w, m, changed)
+	for first := true; ; first = false {
+		sum, ran := fetchCycle(ctx, sc, w, m, changed)
+		if first && ran && sum.Failed > 0 {
+			sc.logger.Warn("first fetch cycle: sources failed; the wall at / lists them, /status (admin token) has details, `prayerfeed check --live` shows what each source yields",
+				"failed", sum.Failed, "fetched", sum.Fetched+sum.NotModified)
+		}
 		select {
 		case <-ctx.Done():
 			return
@@ -133,18 +138,20 @@ func fetchLoop(ctx context.Context, sc serveConfig, m *server.Metrics, changed f
 	}
 }
 
-func fetchCycle(ctx context.Context, sc serveConfig, w *worker.Worker, m *server.Metrics, changed func()) {
+// fetchCycle runs one cycle; ran is false when it was skipped or cut
+// short.
+func fetchCycle(ctx context.Context, sc serveConfig, w *worker.Worker, m *server.Metrics, changed func()) (sum worker.Summary, ran bool) {
 	if sc.dbPath != "" {
 		unlock, err := store.Lock(sc.dbPath)
 		if err != nil {
 			sc.logger.Info("fetch cycle skipped", "reason", err)
-			return
+			return sum, false
 		}
 		defer unlock()
 	}
 	sum, err := w.RunOnce(ctx, worker.Options{})
 	if err != nil {
-		return // shutting down: abandoned sources stay due
+		return sum, false // shutting down: abandoned sources stay due
 	}
 	m.ObserveFetches(server.FetchOK, sum.Fetched)
 	m.ObserveFetches(server.FetchNotModified, sum.NotModified)
@@ -157,4 +164,5 @@ func fetchCycle(ctx context.Context, sc serveConfig, w *worker.Worker, m *server
 		sc.logger.Info("fetch cycle", "fetched", sum.Fetched, "not_modified", sum.NotModified,
 			"failed", sum.Failed, "new_items", sum.NewItems, "took", sum.Took.Round(time.Millisecond))
 	}
+	return sum, true
 }

@@ -71,6 +71,10 @@ type pageData struct {
 	Partners                     []partnerLinks
 	Points                       []point
 	ThisWeek                     ThisWeek
+	// FirstRun, on a wall with no points, says why.
+	FirstRun *FirstRun
+	// Status is where the admin status page is.
+	Status string
 }
 
 // Wall renders the prayer wall, "/": the recent points of every partner in
@@ -84,6 +88,14 @@ func (s *Site) Wall(ctx context.Context, sc Scope) (*Page, error) {
 	if err != nil {
 		return nil, err
 	}
+	var expires time.Time
+	if len(items) == 0 && !sc.Private {
+		if d.FirstRun, err = s.firstRun(ctx); err != nil {
+			return nil, err
+		}
+		d.Status = s.cfg.BaseURL + "/status"
+		expires = s.now().Add(firstRunRefresh)
+	}
 	for _, p := range s.cfg.Partners {
 		if s.visible(p.ID, sc) {
 			base := s.cfg.BaseURL + sc.Prefix + "/partners/" + p.ID + "/feed"
@@ -93,7 +105,11 @@ func (s *Site) Wall(ctx context.Context, sc Scope) (*Page, error) {
 			})
 		}
 	}
-	return execute("wall", d)
+	page, err := execute("wall", d)
+	if page != nil {
+		page.Expires = expires
+	}
+	return page, err
 }
 
 // Embed renders the iframe widget, "/embed", with the query's count (1-50),

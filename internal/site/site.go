@@ -149,7 +149,10 @@ func (s *Site) hidden(sc Scope) []string {
 func (s *Site) Render(ctx context.Context, route string, q url.Values, sc Scope) (*Page, error) {
 	page, err := s.render(ctx, route, q, sc)
 	if err == nil && weekly(route) {
-		page.Expires = rotation.Monday(s.now()).AddDate(0, 0, 7)
+		monday := rotation.Monday(s.now()).AddDate(0, 0, 7)
+		if page.Expires.IsZero() || monday.Before(page.Expires) {
+			page.Expires = monday
+		}
 	}
 	return page, err
 }

@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/prayerfeed/prayerfeed/internal/config"
+	"github.com/prayerfeed/prayerfeed/internal/store"
+)
+
+// sourceStater is the part of the store the start-up report reads.
+type sourceStater interface {
+	SourceStates(ctx context.Context) ([]store.SourceState, error)
+}
+
+// logFailingSources logs one line per configured source whose last fetch
+// failed, and where to look next, so an admin starting serve learns at once
+// what the empty wall would otherwise hide. It reports what the database
+// recorded: at start, the previous run's failures (sources backing off are
+// not fetched again at once, so nothing else would say so).
+func logFailingSources(ctx context.Context, cfg *config.Config, st sourceStater, logger *slog.Logger, when string) int {
+	states, err := st.SourceStates(ctx)
+	if err != nil {
+		logger.Error("read source states", "err", err)
+		return 0
+	}
+	type key struct{ partner, url string }
+	byKey := make(map[key]store.SourceState, len(states))
+	for _, s := range states {
+		byKey[key{s.PartnerID, s.URL}] = s
+	}
+	failing, total := 0, 0
+	for _, p := range cfg.Partners {
+		for _, src := range p.Sources {
+			total++
+			s, ok := byKey[key{p.ID, src.URL}]
+			if !ok || s.LastError == "" {
+				continue
+			}
+			failing++
+			logger.Warn("source failing", "partner", p.ID, "url", src.URL, "failures", s.Failures, "err", s.LastError)
+		}
+	}
+	if failing > 0 {
+		logger.Warn(when+": sources failing; details on /status (admin token) or run `prayerfeed check --live`",
+			"failing", failing, "sources", total)
+	}
+	return failing
+}
