@@ -36,6 +36,7 @@ commands:
   demo      serve bundled sample partners offline, fetch them, and serve the result
   review    list extracted points and correct them: review list|hide|restore|kind|edit|add|approve|export
   print     the weekly prayer sheet as PDF (headless Chromium): print --out sheet.pdf
+  digest    the weekly e-mail to the prayer team: digest [--send|--preview]
 
 global flags (also accepted after the command):
   --config  partners.yaml to read (env PRAYERFEED_CONFIG; default partners.yaml)
@@ -56,6 +57,7 @@ func commands() map[string]command {
 		"demo":     runDemo,
 		"review":   runReview,
 		"print":    runPrint,
+		"digest":   runDigest,
 	}
 }
 

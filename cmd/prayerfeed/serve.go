@@ -86,6 +86,13 @@ func serve(ctx context.Context, sc serveConfig) error {
 		defer close(workerDone)
 		fetchLoop(ctx, sc, metrics, handler.Invalidate)
 	}()
+	digestDone := make(chan struct{})
+	go func() {
+		defer close(digestDone)
+		if sc.cfg.Digest != nil {
+			digestLoop(ctx, sc.cfg, sc.store, sc.logger)
+		}
+	}()
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(sc.listener) }()
 	sc.logger.Info("serving", "addr", sc.listener.Addr().String(), "feed", sc.cfg.BaseURL+"/feed.atom")
@@ -102,6 +109,7 @@ func serve(ctx context.Context, sc serveConfig) error {
 	defer cancel()
 	drained, err := server.Shutdown(shutdownCtx, srv)
 	<-workerDone
+	<-digestDone
 	if err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}

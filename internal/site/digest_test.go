@@ -7,12 +7,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
-	"github.com/prayerfeed/prayerfeed/feed"
-	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/site"
 	"github.com/prayerfeed/prayerfeed/internal/site/sitetest"
 	"github.com/prayerfeed/prayerfeed/internal/store"
@@ -35,51 +32,11 @@ func requirePython(t *testing.T, module, pkg string) {
 	t.Skipf("%s cannot import %s (exec: %v); install Debian package %s (CI fails here)", debPython, module, err, pkg)
 }
 
-// clock is a settable clock shared by a store and a site.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time  { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
-func (c *clock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
-
-// weeksChurch is the sitetest church whose points arrive over three
-// weeks: two IJM points on Tuesday 6 January, a SIM point on 13 January and
-// one on 14 January, and a private Kelu point on 14 January.
-func weeksChurch(t *testing.T) (*site.Site, *clock, *store.Store) {
+// weeksChurch is sitetest.Weeks with a site on its clock.
+func weeksChurch(t *testing.T) (*site.Site, *sitetest.Clock, *store.Store) {
 	t.Helper()
-	cfg, err := config.Parse("partners.yaml", []byte(sitetest.YAML))
-	if err != nil {
-		t.Fatal(err)
-	}
-	clk := &clock{}
-	st, err := store.Open(context.Background(), store.Config{Path: filepath.Join(t.TempDir(), "p.db"), Now: clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	save := func(at time.Time, partner, guid string, texts ...string) {
-		clk.Set(at)
-		var items []feed.Item
-		for i, text := range texts {
-			items = append(items, feed.Item{
-				Kind: feed.KindPrayer, Text: text, PartnerID: partner, PartnerName: partner,
-				SourceURL: "https://" + partner + ".example/feed", UpdateGUID: guid,
-				UpdateLink: "https://" + partner + ".example/" + guid, UpdateTitle: guid,
-				Published: at.Add(-time.Hour), Position: i,
-			})
-		}
-		if _, err := st.SaveItems(context.Background(), items); err != nil {
-			t.Fatal(err)
-		}
-	}
-	save(time.Date(2026, 1, 6, 10, 0, 0, 0, time.UTC), "ijm", "i1", "Pray for the rescue team in Chennai.", "Pray for the court hearing on Friday.")
-	save(time.Date(2026, 1, 13, 10, 0, 0, 0, time.UTC), "sim", "s1", "Pray for the new clinic in Niamey.")
-	save(time.Date(2026, 1, 14, 10, 0, 0, 0, time.UTC), "sim", "s2", "Pray for the nurses' training.")
-	save(time.Date(2026, 1, 14, 11, 0, 0, 0, time.UTC), "kelu", "k1", "Pray for the team in the valley of Kels.")
-	s := site.New(site.Config{Config: cfg, Store: st, Now: clk.Now})
-	return s, clk, st
+	cfg, st, clk := sitetest.Weeks(t, "")
+	return site.New(site.Config{Config: cfg, Store: st, Now: clk.Now}), clk, st
 }
 
 // feedparserDigest reads a digest feed with feedparser, as RSS-to-e-mail
