@@ -52,7 +52,16 @@ func (g *globals) newFlagSet(name, args string, stderr io.Writer) *flag.FlagSet 
 
 // loadConfig reads partners.yaml and applies the environment's overrides.
 func (g *globals) loadConfig() (*config.Config, error) {
-	cfg, err := config.Load(g.config)
+	data, err := os.ReadFile(g.config)
+	if err != nil {
+		return nil, fmt.Errorf("read config: %w", err)
+	}
+	return g.parseConfig(g.config, data)
+}
+
+// parseConfig is loadConfig for bytes already read from path.
+func (g *globals) parseConfig(path string, data []byte) (*config.Config, error) {
+	cfg, err := config.Parse(path, data)
 	if err != nil {
 		return nil, err
 	}

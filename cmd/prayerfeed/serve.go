@@ -6,6 +6,11 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/admin"
@@ -40,9 +45,15 @@ func runServe(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	logger := newLogger(stderr)
+	warnAddr(logger, cfg.BaseURL, ln.Addr())
 	return serve(ctx, serveConfig{
 		cfg: cfg, store: st, dbPath: g.db, listener: ln, every: *every,
-		fetcher: cf.client(), logger: newLogger(stderr),
+		fetcher: cf.client(), logger: logger,
+		reload: reloadConfig{path: g.config, parse: g.parseConfig, hup: hup},
 	})
 }
 
@@ -59,6 +70,37 @@ type serveConfig struct {
 	// shutdownGrace is how long in-flight requests may take once ctx
 	// ends; default defaultShutdownGrace.
 	shutdownGrace time.Duration
+	// reload, when its path is set, re-reads partners.yaml when it
+	// changes or on SIGHUP.
+	reload reloadConfig
+}
+
+// app is everything serve builds from one partners.yaml: swapped whole
+// when the file is reloaded, so a request or a fetch cycle sees one config
+// throughout.
+type app struct {
+	cfg     *config.Config
+	handler *server.Server
+	worker  *worker.Worker
+}
+
+// newApp wires the site, the admin area, the alerts and the worker for cfg.
+func newApp(sc serveConfig, cfg *config.Config, metrics *server.Metrics) *app {
+	checker := alerts.New(alerts.Config{Config: cfg, Store: sc.store})
+	handler := server.New(server.Config{
+		Site:       site.New(site.Config{Config: cfg, Store: sc.store, Sources: sc.store, Alerts: checker}),
+		Store:      sc.store,
+		Tokens:     sc.store,
+		AdminToken: cfg.AdminToken,
+		Metrics:    metrics,
+		Logger:     sc.logger,
+		Admin: admin.New(admin.Config{
+			Config: cfg, AdminToken: cfg.AdminToken, Logger: sc.logger,
+			Sessions: sc.store, Reviewer: sc.store, Corrector: sc.store, Alerter: checker,
+		}),
+	})
+	w := worker.New(worker.Config{Config: cfg, Store: sc.store, Fetcher: sc.fetcher, Logger: sc.logger})
+	return &app{cfg: cfg, handler: handler, worker: w}
 }
 
 // serve runs the HTTP server and the background fetcher until ctx ends,
@@ -66,25 +108,18 @@ type serveConfig struct {
 // sources stay due and are fetched next time.
 func serve(ctx context.Context, sc serveConfig) error {
 	metrics := server.NewMetrics()
-	checker := alerts.New(alerts.Config{Config: sc.cfg, Store: sc.store})
-	handler := server.New(server.Config{
-		Site:       site.New(site.Config{Config: sc.cfg, Store: sc.store, Sources: sc.store, Alerts: checker}),
-		Store:      sc.store,
-		Tokens:     sc.store,
-		AdminToken: sc.cfg.AdminToken,
-		Metrics:    metrics,
-		Logger:     sc.logger,
-		Admin: admin.New(admin.Config{
-			Config: sc.cfg, AdminToken: sc.cfg.AdminToken, Logger: sc.logger,
-			Sessions: sc.store, Reviewer: sc.store, Corrector: sc.store, Alerter: checker,
-		}),
-	})
+	var cur atomic.Pointer[app]
+	cur.Store(newApp(sc, sc.cfg, metrics))
 	logFailingSources(ctx, sc.cfg, sc.store, sc.logger, "at start")
-	srv := handler.HTTPServer(sc.logger)
+	srv := cur.Load().handler.HTTPServer(sc.logger)
+	srv.Handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { cur.Load().handler.ServeHTTP(w, r) })
+	// kick asks the fetch loop for a cycle now: after a reload, so that a
+	// partner just added is fetched at once.
+	kick := make(chan struct{}, 1)
 	workerDone := make(chan struct{})
 	go func() {
 		defer close(workerDone)
-		fetchLoop(ctx, sc, metrics, handler.Invalidate)
+		fetchLoop(ctx, sc, metrics, cur.Load, kick)
 	}()
 	digestDone := make(chan struct{})
 	go func() {
@@ -93,6 +128,16 @@ func serve(ctx context.Context, sc serveConfig) error {
 			digestLoop(ctx, sc.cfg, sc.store, sc.logger)
 		}
 	}()
+	if sc.reload.path != "" {
+		r := newReloader(sc.reload, sc.cfg, sc.logger, func(cfg *config.Config) {
+			cur.Store(newApp(sc, cfg, metrics))
+			select {
+			case kick <- struct{}{}:
+			default:
+			}
+		})
+		go r.run(ctx)
+	}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(sc.listener) }()
 	sc.logger.Info("serving", "addr", sc.listener.Addr().String(), "feed", sc.cfg.BaseURL+"/feed.atom")
@@ -124,16 +169,17 @@ func serve(ctx context.Context, sc serveConfig) error {
 // flight finish before it closes their connections.
 const defaultShutdownGrace = 10 * time.Second
 
-// fetchLoop runs a fetch cycle now and then every sc.every until ctx ends.
-// Each cycle takes the database's fetch-run lock, so it never overlaps a
-// `prayerfeed fetch` from cron on the same database (the worker itself runs
-// one cycle at a time), and so one source is never fetched twice at once.
-func fetchLoop(ctx context.Context, sc serveConfig, m *server.Metrics, changed func()) {
-	w := worker.New(worker.Config{Config: sc.cfg, Store: sc.store, Fetcher: sc.fetcher, Logger: sc.logger})
+// fetchLoop runs a fetch cycle now, then every sc.every and whenever kick
+// fires, until ctx ends. Each cycle takes the database's fetch-run lock, so
+// it never overlaps a `prayerfeed fetch` from cron on the same database,
+// and so one source is never fetched twice at once. Each cycle uses the
+// app current when it starts.
+func fetchLoop(ctx context.Context, sc serveConfig, m *server.Metrics, current func() *app, kick <-chan struct{}) {
 	t := time.NewTicker(sc.every)
 	defer t.Stop()
 	for first := true; ; first = false {
-		sum, ran := fetchCycle(ctx, sc, w, m, changed)
+		a := current()
+		sum, ran := fetchCycle(ctx, sc, a.worker, m, a.handler.Invalidate)
 		if first && ran && sum.Failed > 0 {
 			sc.logger.Warn("first fetch cycle: sources failed; the wall at / lists them, /status (admin token) has details, `prayerfeed check --live` shows what each source yields",
 				"failed", sum.Failed, "fetched", sum.Fetched+sum.NotModified)
@@ -142,6 +188,7 @@ func fetchLoop(ctx context.Context, sc serveConfig, m *server.Metrics, changed f
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		case <-kick:
 		}
 	}
 }
