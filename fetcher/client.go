@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/pdftext"
 )
 
 // ErrNotModified is returned when the source answered 304 to our
@@ -82,6 +84,9 @@ type ClientConfig struct {
 	// redirect. It is checked on the address actually dialled, so a host
 	// name that resolves (or re-resolves) to such an address is refused too.
 	DenyPrivate bool
+	// PDF bounds reading a PDF letter (pdf.go); its MaxBytes, default
+	// 50 MiB, is the body cap of a type: pdf source.
+	PDF pdftext.Config
 	// Transport replaces the client's own transport. The client's dial
 	// bounds and DenyPrivate do not apply to a replacement.
 	Transport http.RoundTripper
@@ -167,6 +172,11 @@ func newTransport(cfg ClientConfig, forbidden func(net.IP) bool) *http.Transport
 // Get fetches url, sending v as conditional headers. It returns
 // ErrNotModified on 304 and *HTTPError on other non-2xx statuses.
 func (c *Client) Get(ctx context.Context, url string, v Validators) (*Response, error) {
+	return c.get(ctx, url, v, c.cfg.MaxBytes)
+}
+
+// get is Get with the body capped at maxBytes.
+func (c *Client) get(ctx context.Context, url string, v Validators, maxBytes int64) (*Response, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
@@ -196,7 +206,7 @@ func (c *Client) Get(ctx context.Context, url string, v Validators) (*Response, 
 	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		return nil, &HTTPError{Status: resp.StatusCode, RetryAfter: retryAfter(resp.Header, time.Now())}
 	}
-	body, err := readBody(resp, c.cfg.MaxBytes)
+	body, err := readBody(resp, maxBytes)
 	if err != nil {
 		return nil, err
 	}

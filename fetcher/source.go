@@ -12,13 +12,14 @@ const (
 	TypeRSS  = "rss"
 	TypePage = "page"
 	TypeAuto = "auto"
+	TypePDF  = "pdf"
 )
 
 // Source is one place a partner publishes, as the fetcher needs it.
 type Source struct {
 	PartnerID string
 	URL       string
-	// Type is TypeRSS, TypePage or TypeAuto.
+	// Type is TypeRSS, TypePage, TypeAuto or TypePDF.
 	Type string
 	// Select holds a page source's CSS selectors.
 	Select Select
@@ -63,6 +64,8 @@ func (c *Client) Fetch(ctx context.Context, src Source, v Validators) (*Result, 
 	switch src.Type {
 	case TypeAuto:
 		return c.fetchAuto(ctx, src, v)
+	case TypePDF:
+		return c.fetchPDF(ctx, src, v)
 	case TypePage:
 		if err := c.checkRobots(ctx, src.URL); err != nil {
 			return nil, err
@@ -71,6 +74,9 @@ func (c *Client) Fetch(ctx context.Context, src Source, v Validators) (*Result, 
 	resp, err := c.Get(ctx, src.URL, v)
 	if err != nil {
 		return nil, err
+	}
+	if isPDF(resp) {
+		return c.pdfResult(ctx, resp, src)
 	}
 	if src.Type != TypePage {
 		return feedResult(resp, src)

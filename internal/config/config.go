@@ -114,6 +114,8 @@ const (
 	TypePage SourceType = "page"
 	// TypeAuto is a homepage whose feed is found through its links.
 	TypeAuto SourceType = "auto"
+	// TypePDF is one prayer letter published as a PDF file.
+	TypePDF SourceType = "pdf"
 )
 
 // Source is one place a partner publishes news.

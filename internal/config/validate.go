@@ -166,9 +166,9 @@ func (p Partner) validate(c *checker, f string, haveRotation bool) {
 
 func (s Source) validate(c *checker, f string) {
 	switch s.Type {
-	case TypeRSS, TypePage, TypeAuto:
+	case TypeRSS, TypePage, TypeAuto, TypePDF:
 	default:
-		c.add(f+".type", "%q: want rss, page or auto", s.Type)
+		c.add(f+".type", "%q: want rss, page, auto or pdf", s.Type)
 	}
 	checkURL(c, f+".url", s.URL)
 	if time.Duration(s.Every) < MinEvery {
