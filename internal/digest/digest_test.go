@@ -113,6 +113,9 @@ func TestSendDeliversOneMultipartMessageAWeek(t *testing.T) {
 		if strings.Contains(body, "Chennai") {
 			t.Errorf("%s part holds last week's point", kind)
 		}
+		if strings.Contains(body, "Okafor") || !strings.Contains(body, "led by the pastor") {
+			t.Errorf("%s part is not redacted:\n%s", kind, body)
+		}
 		if strings.Contains(strings.ToLower(body), "kels") {
 			t.Errorf("%s part holds the private partner", kind)
 		}

@@ -106,6 +106,9 @@ func TestDigestFeedOneEntryPerWeek(t *testing.T) {
 			if strings.Contains(newer.HTML, "Chennai") || !strings.Contains(older.HTML, "Chennai") {
 				t.Errorf("points in the wrong week:\nnewer %s\nolder %s", newer.HTML, older.HTML)
 			}
+			if !strings.Contains(newer.HTML, "led by the pastor") || strings.Contains(newer.HTML, "Okafor") {
+				t.Errorf("the digest is not redacted:\n%s", newer.HTML)
+			}
 			if strings.Contains(strings.ToLower(newer.HTML+older.HTML), "kels") {
 				t.Errorf("the public digest holds the private partner")
 			}

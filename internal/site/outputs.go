@@ -43,3 +43,22 @@ func (s *Site) outputPaths(sc Scope) []string {
 	}
 	return out
 }
+
+// outputLink is a link from the prayer wall to another home of the list.
+type outputLink struct {
+	Label, URL string
+}
+
+// outputLinks are the wall's links to the printed sheet, the PrayerMate
+// feed and (public only: it is for newsletter services) the digest feed.
+func (s *Site) outputLinks(sc Scope) []outputLink {
+	base := s.cfg.BaseURL + sc.Prefix
+	out := []outputLink{
+		{"Printable sheet", base + "/print"},
+		{"PrayerMate", base + "/prayermate.json"},
+	}
+	if !sc.Private {
+		out = append(out, outputLink{"Weekly digest feed", base + "/digest.atom"})
+	}
+	return out
+}

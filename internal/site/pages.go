@@ -75,6 +75,8 @@ type pageData struct {
 	FirstRun *FirstRun
 	// Status is where the admin status page is.
 	Status string
+	// Elsewhere links the list's other homes: paper, apps, newsletters.
+	Elsewhere []outputLink
 }
 
 // Wall renders the prayer wall, "/": the recent points of every partner in
@@ -168,6 +170,7 @@ func (s *Site) pageData(ctx context.Context, items []feed.Item, sc Scope) (pageD
 		})
 	}
 	d.Points = points(items)
+	d.Elsewhere = s.outputLinks(sc)
 	return d, nil
 }
 

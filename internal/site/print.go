@@ -27,6 +27,8 @@ type printData struct {
 	EachOnNewPage bool
 	// Confidential marks a sheet naming a private partner.
 	Confidential bool
+	// Lead and Dates make up the heading; the dates stay on one line.
+	Lead, Dates string
 	// PageSize is the CSS page size ?paper= asks for ("A4", "letter");
 	// empty leaves it to the printer.
 	PageSize string
@@ -90,9 +92,10 @@ func (s *Site) Print(ctx context.Context, route string, q url.Values, sc Scope) 
 		items = append(items, its...)
 	}
 	monday := rotation.Monday(now)
+	lead, dates := "Prayer points for the week of", dateRange(monday, monday.AddDate(0, 0, 6))
 	sh := Sheet{
 		Church:   s.redact.Text("", s.cfg.Title),
-		Heading:  "Prayer points for the week of " + dateRange(monday, monday.AddDate(0, 0, 6)),
+		Heading:  lead + " " + dates,
 		From:     monday,
 		To:       monday.AddDate(0, 0, 7),
 		Sentence: s.thisWeekSentence(sc),
@@ -102,7 +105,7 @@ func (s *Site) Print(ctx context.Context, route string, q url.Values, sc Scope) 
 		// One partner's sheet: the rotation is someone else's business.
 		sh.Sentence = ""
 	}
-	d := printData{Language: s.cfg.Language, Sheet: sh, EachOnNewPage: q.Get("break") == "partner", PageSize: paperSizes[q.Get("paper")]}
+	d := printData{Language: s.cfg.Language, Sheet: sh, Lead: lead, Dates: dates, EachOnNewPage: q.Get("break") == "partner", PageSize: paperSizes[q.Get("paper")]}
 	for _, p := range sh.Partners {
 		if pp, _ := s.partner(p.ID); pp.Private() {
 			d.Confidential = true

@@ -36,7 +36,7 @@ func TestPrintSheet(t *testing.T) {
 		want, wantNot      []string
 	}{
 		{"everyone, this week's partner first", "/print", "", false,
-			[]string{"Prayer points for the week of 5–11 January 2026", "This week we are praying for IJM, our partner in South Asia.", `class="partner this-week"`, "J. visits them", "the pastor"},
+			[]string{`Prayer points for the week of <span class="dates">5–11 January 2026</span>`, "This week we are praying for IJM, our partner in South Asia.", `class="partner this-week"`, "J. visits them", "the pastor"},
 			[]string{"Kelu", "Bergstr", "Okafor", `class="each-page"`, "size: A4", "size: letter"}},
 		{"a limit of one point per partner", "/print", "limit=1", false,
 			[]string{"families freed"}, []string{"court ruling"}},

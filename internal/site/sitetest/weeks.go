@@ -59,7 +59,7 @@ func Weeks(t testing.TB, extraYAML string) (*config.Config, *store.Store, *Clock
 	}
 	save(time.Date(2026, 1, 6, 10, 0, 0, 0, time.UTC), "ijm", "i1", "Pray for the rescue team in Chennai.", "Pray for the court hearing on Friday.")
 	save(time.Date(2026, 1, 13, 10, 0, 0, 0, time.UTC), "sim", "s1", "Pray for the new clinic in Niamey.")
-	save(time.Date(2026, 1, 14, 10, 0, 0, 0, time.UTC), "sim", "s2", "Pray for the nurses' training.")
+	save(time.Date(2026, 1, 14, 10, 0, 0, 0, time.UTC), "sim", "s2", "Pray for the nurses' training led by Pastor Okafor.")
 	save(time.Date(2026, 1, 14, 11, 0, 0, 0, time.UTC), "kelu", "k1", "Pray for the team in the valley of Kels.")
 	return cfg, st, clk
 }
