@@ -32,6 +32,7 @@ func runCheck(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		sources += len(p.Sources)
 	}
 	fmt.Fprintf(stdout, "%s: ok: %d partners, %d sources\n", cfg.Path, len(cfg.Partners), sources)
+	describeSunday(stdout, cfg)
 	if err := checkPartnerFlag(cfg, *partner); err != nil {
 		return err
 	}

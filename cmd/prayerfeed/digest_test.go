@@ -132,3 +132,20 @@ func TestDigestLoopAcrossRestarts(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckDescribesDigestAndRetention(t *testing.T) {
+	t.Setenv("PRAYERFEED_SMTP_PASSWORD", "")
+	cfg, db := digestChurch(t, 2525, "team")
+	b, _ := os.ReadFile(cfg)
+	os.WriteFile(cfg, append(b, "retention: {max_age: 26w, max_items: 50}\n"...), 0o644)
+	out := runCmd(t, "--config", cfg, "--db", db, "check")
+	for _, want := range []string{
+		"digest: e-mail to team@grace.example every monday at 07:00 UTC via 127.0.0.1:2525 (none)",
+		"$PRAYERFEED_SMTP_PASSWORD is empty",
+		"retention: after each fetch, deletes points older than 182 days; each partner's points beyond the newest 50",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check lacks %q:\n%s", want, out)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"net"
 	"net/mail"
 	"strings"
 	"time"
@@ -130,7 +131,11 @@ func (d *Digest) validate(c *checker) {
 		c.add("digest.port", "%d: want a TCP port (587 for starttls, 465 for tls)", d.Port)
 	}
 	switch d.TLS {
-	case TLSStart, TLSOn, TLSNone:
+	case TLSStart, TLSOn:
+	case TLSNone:
+		if d.User != "" && !loopback(d.Host) {
+			c.add("digest.tls", "none would send the password to %s in clear; use starttls or tls (none is for a relay on this machine)", d.Host)
+		}
 	default:
 		c.add("digest.tls", "%q: want starttls, tls or none", d.TLS)
 	}
@@ -157,4 +162,13 @@ func (d *Digest) validate(c *checker) {
 	if _, err := time.LoadLocation(d.Timezone); err != nil {
 		c.add("digest.timezone", "%q: want an IANA time zone like Europe/London", d.Timezone)
 	}
+}
+
+// loopback reports whether host is this machine.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }

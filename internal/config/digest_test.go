@@ -28,6 +28,8 @@ func TestDigestConfig(t *testing.T) {
 		{"a bad hour", "digest: {host: h, from: p@g.example, to: [t@g.example], hour: 24}", "digest.hour: 24"},
 		{"a bad zone", "digest: {host: h, from: p@g.example, to: [t@g.example], timezone: Mars/Olympus}", `digest.timezone: "Mars/Olympus"`},
 		{"a bad tls", "digest: {host: h, from: p@g.example, to: [t@g.example], tls: ssl}", `digest.tls: "ssl": want starttls, tls or none`},
+		{"a password in clear to another machine", "digest: {host: smtp.example.org, tls: none, user: u, from: p@g.example, to: [t@g.example]}", "digest.tls: none would send the password to smtp.example.org in clear"},
+		{"no tls to a relay here", "digest: {host: 127.0.0.1, tls: none, user: u, from: p@g.example, to: [t@g.example]}", ""},
 		{"a password in the file", "digest: {host: h, from: p@g.example, to: [t@g.example], password: secret}", "password"},
 	}
 	for _, tt := range tests {
