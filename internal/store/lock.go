@@ -1,42 +1,37 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
-	"syscall"
+
+	"github.com/gofrs/flock"
 )
 
 // Lock takes the exclusive fetch-run lock for the database at path, so two
-// overlapping runs don't both work: flock(2) on path+".lock", without
-// waiting. When another run holds it, the error wraps ErrLocked and names
-// the lock file (and the holder's pid when it wrote one). The kernel drops
-// the lock when its holder dies, so a killed run never leaves a stale lock.
-// unlock releases it; the file stays, as removing it would race a run
-// that has just opened it.
+// overlapping runs don't both work: a file lock (gofrs/flock: flock(2) on
+// Unix, LockFileEx on Windows) on path+".lock", without waiting. When
+// another run holds it, the error wraps ErrLocked and names the lock file
+// (and the holder's pid when it wrote one). The system drops the lock when
+// its holder dies, so a killed run never leaves a stale lock. unlock
+// releases it; the file stays, as removing it would race a run that has
+// just opened it.
 func Lock(path string) (unlock func() error, err error) {
 	name := path + ".lock"
-	f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE, 0o644)
+	fl := flock.New(name, flock.SetFlag(os.O_RDWR|os.O_CREATE), flock.SetPermissions(0o644))
+	ok, err := fl.TryLock()
 	if err != nil {
 		return nil, fmt.Errorf("lock %s: %w", name, err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
-		holder := lockHolder(f)
-		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, fmt.Errorf("lock %s: %w%s", name, ErrLocked, holder)
-		}
-		return nil, fmt.Errorf("lock %s: %w", name, err)
+	if !ok {
+		return nil, fmt.Errorf("lock %s: %w%s", name, ErrLocked, lockHolder(name))
 	}
-	// The pid is only for the message another run prints.
-	if err := f.Truncate(0); err == nil {
-		f.WriteAt([]byte(strconv.Itoa(os.Getpid())+"\n"), 0)
-	}
+	// The pid is only for the message another run prints; where the
+	// system refuses the write (Windows locks are mandatory), it is left out.
+	os.WriteFile(name, []byte(strconv.Itoa(os.Getpid())+"\n"), 0o644)
 	return func() error {
-		defer f.Close()
-		if err := syscall.Flock(int(f.Fd()), syscall.LOCK_UN); err != nil {
+		if err := fl.Unlock(); err != nil {
 			return fmt.Errorf("unlock %s: %w", name, err)
 		}
 		return nil
@@ -44,10 +39,9 @@ func Lock(path string) (unlock func() error, err error) {
 }
 
 // lockHolder describes the holder from the pid it wrote, if any.
-func lockHolder(f *os.File) string {
-	b := make([]byte, 32)
-	n, _ := f.ReadAt(b, 0)
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b[:n])))
+func lockHolder(name string) string {
+	b, _ := os.ReadFile(name)
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b[:min(len(b), 32)])))
 	if err != nil || pid <= 0 {
 		return ""
 	}
