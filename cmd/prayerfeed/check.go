@@ -59,14 +59,14 @@ func runCheck(ctx context.Context, g *globals, args []string, stdout, stderr io.
 
 // preview fetches one source and prints its updates and their points.
 func preview(ctx context.Context, w io.Writer, client *fetcher.Client, p config.Partner, s config.Source) bool {
-	fmt.Fprintf(w, "\n%s (%s) %s %s\n", p.Name, p.ID, s.Type, s.URL)
+	fmt.Fprintf(w, "\n%s (%s) %s %s\n", p.Name, p.ID, s.Type, config.PublicURL(s.URL))
 	res, err := client.Fetch(ctx, worker.FetcherSource(p, s), fetcher.Validators{})
 	if err != nil {
-		fmt.Fprintf(w, "  FAIL: %v\n", err)
+		fmt.Fprintf(w, "  FAIL: %s\n", config.PublicText(err.Error()))
 		return false
 	}
 	if res.FeedURL != "" && res.FeedURL != s.URL {
-		fmt.Fprintf(w, "  read %s\n", res.FeedURL)
+		fmt.Fprintf(w, "  read %s\n", config.PublicURL(res.FeedURL))
 	}
 	opts := worker.ExtractOptions(p)
 	total := 0

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/store"
 	"github.com/prayerfeed/prayerfeed/internal/worker"
 )
@@ -55,11 +56,11 @@ func printSummary(w io.Writer, sum worker.Summary) {
 		switch {
 		case r.Skipped:
 		case r.Err != nil:
-			fmt.Fprintf(w, "FAIL %s %s: %v\n", r.PartnerID, r.URL, r.Err)
+			fmt.Fprintf(w, "FAIL %s %s: %s\n", r.PartnerID, config.PublicURL(r.URL), config.PublicText(r.Err.Error()))
 		case r.Status == 304:
-			fmt.Fprintf(w, "ok   %s %s: not modified\n", r.PartnerID, r.URL)
+			fmt.Fprintf(w, "ok   %s %s: not modified\n", r.PartnerID, config.PublicURL(r.URL))
 		default:
-			fmt.Fprintf(w, "ok   %s %s: %d new, %d updated, %d unchanged\n", r.PartnerID, r.URL,
+			fmt.Fprintf(w, "ok   %s %s: %d new, %d updated, %d unchanged\n", r.PartnerID, config.PublicURL(r.URL),
 				r.Save.New, r.Save.Updated, r.Save.Unchanged)
 		}
 	}

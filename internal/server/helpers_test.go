@@ -38,6 +38,7 @@ partners:
   - id: hidden
     name: Hidden Partner
     visibility: private
+    tags: [secret-work]
     sources:
       - {type: rss, url: "https://hidden.test/feed"}
 `

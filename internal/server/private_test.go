@@ -177,3 +177,29 @@ func TestSafePath(t *testing.T) {
 		})
 	}
 }
+
+// TestPrivateFilterValuesAnswerAsUnknown: ?partner= with a private
+// partner's id, or ?tag= with a tag only private partners carry, must be
+// answered byte for byte as an unknown value is; feed_url used to echo
+// the private id back, confirming that it exists.
+func TestPrivateFilterValuesAnswerAsUnknown(t *testing.T) {
+	e := newEnv(t, envOptions{})
+	e.fill()
+	for _, tt := range []struct{ private, unknown string }{
+		{"/feed.json?partner=hidden", "/feed.json?partner=nosuch"},
+		{"/feed.atom?partner=hidden", "/feed.atom?partner=nosuch"},
+		{"/feed.xml?tag=secret-work", "/feed.xml?tag=nosuch"},
+		{"/feed.json?partner=hidden&partner=ijm", "/feed.json?partner=nosuch&partner=ijm"},
+	} {
+		t.Run(tt.private, func(t *testing.T) {
+			r1, private := e.get(tt.private)
+			r2, unknown := e.get(tt.unknown)
+			if r1.StatusCode != r2.StatusCode || string(private) != string(unknown) {
+				t.Errorf("%s answered %d %.300q\nunlike %s: %d %.300q", tt.private, r1.StatusCode, private, tt.unknown, r2.StatusCode, unknown)
+			}
+			if strings.Contains(string(private), "hidden") || strings.Contains(string(private), "secret-work") {
+				t.Errorf("%s names the private partner or its tag", tt.private)
+			}
+		})
+	}
+}

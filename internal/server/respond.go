@@ -22,7 +22,11 @@ var (
 // names the query parameters the route reads; others are ignored and do
 // not make a new cache entry.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request, route string, sc site.Scope, params []string) int {
-	q, key, err := cacheKey(route, r.URL.RawQuery, sc, params, s.known)
+	known := s.known
+	if sc.Private {
+		known = s.knownPrivate
+	}
+	q, key, err := cacheKey(route, r.URL.RawQuery, sc, params, known)
 	if err != nil {
 		http.Error(w, err.Error(), http.StatusBadRequest)
 		return http.StatusBadRequest

@@ -19,9 +19,9 @@ type Renderer interface {
 	Render(ctx context.Context, route string, q url.Values, sc site.Scope) (*site.Page, error)
 	// Status renders the admin status page.
 	Status(ctx context.Context, now time.Time) (*site.Page, error)
-	// FilterValues returns the configured partner ids and tags, the only
-	// partner and tag filter values kept in a cache key.
-	FilterValues() (partners, tags []string)
+	// FilterValues returns the configured partner ids and tags a scope
+	// may see, the only partner and tag filter values kept in a cache key.
+	FilterValues(sc site.Scope) (partners, tags []string)
 }
 
 // Generationer tells when the store's items last changed; *store.Store is one.
@@ -63,7 +63,9 @@ type Server struct {
 	cfg   Config
 	mux   *http.ServeMux
 	cache *cache
-	known knownValues
+	// known and knownPrivate are the filter values of the public and
+	// the private scope.
+	known, knownPrivate knownValues
 }
 
 // New returns a Server with cfg's defaults filled.
@@ -80,7 +82,10 @@ func New(cfg Config) *Server {
 	if cfg.MaxEntries <= 0 {
 		cfg.MaxEntries = 1024
 	}
-	s := &Server{cfg: cfg, mux: http.NewServeMux(), known: newKnownValues(cfg.Site.FilterValues())}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(),
+		known:        newKnownValues(cfg.Site.FilterValues(site.Scope{})),
+		knownPrivate: newKnownValues(cfg.Site.FilterValues(site.Scope{Private: true})),
+	}
 	cc := cacheConfig{
 		store: cfg.Store, render: cfg.Site.Render, every: cfg.CheckEvery,
 		max: cfg.MaxEntries, now: cfg.Now, logger: cfg.Logger,

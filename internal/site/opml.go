@@ -29,7 +29,7 @@ type outline struct {
 
 // OPML renders the public partners' sources as OPML 2.0, one folder per
 // partner: feeds as rss outlines a reader subscribes to, news pages and
-// homepages as links. Private partners never appear, in any scope: their
+// homepages as links, without credentials (config.PublicURL). Private partners never appear, in any scope: their
 // source addresses could say where they work.
 func (s *Site) OPML() (*Page, error) {
 	doc := opml{Version: "2.0", Title: s.redact.Text("", s.cfg.Title) + ": partners' sources", Docs: "http://opml.org/spec2.opml"}
@@ -38,13 +38,13 @@ func (s *Site) OPML() (*Page, error) {
 			continue
 		}
 		name := s.redact.Text(p.ID, p.Name)
-		folder := outline{Text: name, Title: name, HTMLURL: p.Homepage}
+		folder := outline{Text: name, Title: name, HTMLURL: config.PublicURL(p.Homepage)}
 		for _, src := range p.Sources {
 			o := outline{Text: name, Title: name}
 			if src.Type == config.TypeRSS {
-				o.Type, o.XMLURL, o.HTMLURL = "rss", src.URL, p.Homepage
+				o.Type, o.XMLURL, o.HTMLURL = "rss", config.PublicURL(src.URL), config.PublicURL(p.Homepage)
 			} else {
-				o.Type, o.URL = "link", src.URL
+				o.Type, o.URL = "link", config.PublicURL(src.URL)
 			}
 			folder.Children = append(folder.Children, o)
 		}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/alerts"
+	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/store"
 )
 
@@ -61,7 +62,7 @@ func (s *Site) Status(ctx context.Context, now time.Time) (*Page, error) {
 			st, ok := byKey[k]
 			delete(byKey, k)
 			row := statusRowOf(st, ok, now)
-			row.Partner, row.Type, row.URL, row.Private = p.Name+" ("+p.ID+")", string(src.Type), src.URL, p.Private()
+			row.Partner, row.Type, row.URL, row.Private = p.Name+" ("+p.ID+")", string(src.Type), config.PublicURL(src.URL), p.Private()
 			d.Rows = append(d.Rows, row)
 		}
 	}
@@ -70,7 +71,7 @@ func (s *Site) Status(ctx context.Context, now time.Time) (*Page, error) {
 	for _, st := range states {
 		if _, left := byKey[key{st.PartnerID, st.URL}]; left {
 			row := statusRowOf(st, true, now)
-			row.Partner, row.URL, row.Removed = st.PartnerID, st.URL, true
+			row.Partner, row.URL, row.Removed = st.PartnerID, config.PublicURL(st.URL), true
 			d.Rows = append(d.Rows, row)
 		}
 	}
@@ -88,7 +89,7 @@ func (s *Site) Status(ctx context.Context, now time.Time) (*Page, error) {
 }
 
 func statusRowOf(st store.SourceState, known bool, now time.Time) statusRow {
-	row := statusRow{Items: st.Items, Error: st.LastError, Failing: st.LastError != ""}
+	row := statusRow{Items: st.Items, Error: config.PublicText(st.LastError), Failing: st.LastError != ""}
 	row.LastFetch, row.NextDue = formatTime(st.LastFetch, now), formatTime(st.NextDue, now)
 	switch {
 	case !known || st.LastFetch.IsZero():

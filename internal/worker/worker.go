@@ -156,7 +156,7 @@ func (w *Worker) runJobSafely(ctx context.Context, j job, all bool) (o outcome) 
 	defer func() {
 		if v := recover(); v != nil {
 			err := fmt.Errorf("%w: %v", ErrPanic, v)
-			w.cfg.Logger.Error("fetch panicked", "partner", j.partner.ID, "url", j.source.URL, "err", err,
+			w.cfg.Logger.Error("fetch panicked", "partner", j.partner.ID, "url", config.PublicURL(j.source.URL), "err", err,
 				"stack", string(debug.Stack()))
 			st, serr := w.cfg.Store.SourceState(ctx, j.partner.ID, j.source.URL)
 			if serr != nil {
@@ -262,7 +262,7 @@ func (w *Worker) settle(st store.SourceState, src config.Source, fr *fetcher.Res
 		st.Failures++
 		st.LastError = err.Error()
 		st.NextDue = now.Add(backoff(every, st.Failures, retryAfterOf(err)))
-		w.cfg.Logger.Warn("fetch failed", "partner", st.PartnerID, "url", st.URL, "failures", st.Failures, "err", err)
+		w.cfg.Logger.Warn("fetch failed", "partner", st.PartnerID, "url", config.PublicURL(st.URL), "failures", st.Failures, "err", config.PublicText(err.Error()))
 	} else {
 		st.Failures, st.LastError, st.LastSuccess = 0, "", now
 		next := every
