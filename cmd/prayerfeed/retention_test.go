@@ -62,6 +62,12 @@ func TestRetentionMaxAgeLeavesEveryOutputAndTheDatabase(t *testing.T) {
 	if !strings.Contains(stdout, "retention: 1 expired items deleted") {
 		t.Errorf("fetch does not report the expired point:\n%s", stdout)
 	}
+	// A later fetch of the same feed neither brings the old point back
+	// nor expires it again.
+	stdout = runCmd(t, "--config", cfg, "--db", db, "fetch", "--all")
+	if strings.Contains(stdout, "expired") || !strings.Contains(stdout, "; 0 new items") {
+		t.Errorf("a third fetch re-stored the expired point:\n%s", stdout)
+	}
 	runCmd(t, "--config", cfg, "--db", db, "build", "--out", out, "--force")
 	files := 0
 	err := filepath.Walk(out, func(path string, info os.FileInfo, err error) error {

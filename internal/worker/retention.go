@@ -4,6 +4,7 @@ import (
 	"context"
 	"time"
 
+	"github.com/prayerfeed/prayerfeed/fetcher"
 	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/store"
 )
@@ -40,4 +41,16 @@ func ExpiryOf(r *config.Retention) store.Expiry {
 		return store.Expiry{}
 	}
 	return store.Expiry{MaxAge: time.Duration(r.MaxAge), FollowSource: time.Duration(r.FollowSource), MaxItems: r.MaxItems}
+}
+
+// pastMaxAge reports whether retention's max_age would delete u's points
+// as soon as they were stored: such an update is not stored at all, so a
+// feed that still lists it does not bring its points back (and start a new
+// generation) on every fetch.
+func (w *Worker) pastMaxAge(u fetcher.Update) bool {
+	r := w.cfg.Config.Retention
+	if r == nil || r.MaxAge == 0 || u.Published.IsZero() {
+		return false
+	}
+	return u.Published.Before(w.cfg.Now().Add(-time.Duration(r.MaxAge)))
 }

@@ -229,6 +229,9 @@ func (w *Worker) extract(p config.Partner, fr *fetcher.Result) ([]feed.Item, []s
 	records := make([]store.Update, 0, len(updates))
 	opts := ExtractOptions(p)
 	for _, u := range updates {
+		if w.pastMaxAge(u) {
+			continue
+		}
 		u = capUpdate(u, w.cfg.MaxUpdateBytes)
 		for _, it := range extract.Update(u, opts) {
 			it.PartnerName = p.Name
