@@ -76,6 +76,16 @@ func trimSentenceStart(s string) string {
 // startKind reads one sentence (folded): the kind of request it opens with.
 func startKind(s string) kinds {
 	s = trimSentenceStart(s)
+	k := openingKind(s)
+	if n := topicLabel(s); k == kindNone && n > 0 {
+		k = openingKind(s[n:])
+	}
+	return k
+}
+
+// openingKind reads the opening words of one sentence (folded, quotes
+// trimmed), after any polite framing.
+func openingKind(s string) kinds {
 	for range maxAskPrefixes {
 		loc := askPrefix.FindStringIndex(s)
 		if loc == nil || loc[1] == 0 {
@@ -102,6 +112,18 @@ func startKind(s string) kinds {
 		return kindPrayer
 	}
 	return kindNone
+}
+
+// topicLabel measures a short label that names what a paragraph is about
+// before its words ("South Sudan: Praise God that …", "Pakistan: Pray
+// for …"), as prayer bulletins set their entries: a few words, a colon
+// and a space. It returns 0 when s starts with none.
+func topicLabel(s string) int {
+	i := strings.Index(s[:min(len(s), maxTopicLabel)], ": ")
+	if i <= 0 || strings.ContainsAny(s[:i], ".!?;:,()") || len(strings.Fields(s[:i])) > maxTopicWords {
+		return 0
+	}
+	return i + 2
 }
 
 // reported reports a sentence (folded) that passes on someone's request

@@ -44,6 +44,10 @@ const (
 	// maxFurnitureLine is the longest line (bytes) read as a site's
 	// furniture or a comments heading: buttons and links are short.
 	maxFurnitureLine = 120
+	// maxTopicLabel (bytes) and maxTopicWords bound the label that names
+	// a bulletin entry's topic before a colon ("South Sudan: …").
+	maxTopicLabel = 40
+	maxTopicWords = 4
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a
