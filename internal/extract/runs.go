@@ -59,9 +59,28 @@ func entries(b *block, cuts []runCut) []*block {
 		if !hasWord(plain(toks, " ")) {
 			continue
 		}
-		out = append(out, &block{kind: bItem, depth: b.depth, toks: toks})
+		entry, after := endOfEntry(toks)
+		out = append(out, &block{kind: bItem, depth: b.depth, toks: entry})
+		if after != nil {
+			out = append(out, &block{kind: bPara, depth: b.depth, toks: after})
+		}
 	}
 	return out
+}
+
+// endOfEntry ends an entry of a run at a sentence that opens with a
+// label of its own ("… Interceda pelos missionários. Foco da semana:
+// Antes de sair …"): the diary's next section, run in after the entry.
+func endOfEntry(toks []tok) (entry, after []tok) {
+	text := plain(toks, " ")
+	for _, s := range sentenceStarts(text)[1:] {
+		r, _ := utf8.DecodeRuneInString(text[s:])
+		if unicode.IsUpper(r) && topicLabel(text[s:]) > 0 {
+			left, right := splitAt(toks, s)
+			return left, trimLeft(right)
+		}
+	}
+	return toks, nil
 }
 
 // runCuts finds the labels of a run of entries in text: a paragraph that
