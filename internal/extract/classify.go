@@ -559,7 +559,19 @@ func leadInKind(text string) (kinds, bool) {
 			return k, true
 		}
 	}
+	if asksToJoin(text) {
+		return mentionKind(text), true
+	}
 	return kindNone, false
+}
+
+// asksToJoin reports a short question that invites the readers to pray
+// or give thanks ("¿Quieres orar por su ministerio?", "Will you pray
+// with us?"): like a colon, it introduces the points after it.
+func asksToJoin(text string) bool {
+	t := strings.TrimRightFunc(text, isSpace)
+	return strings.HasSuffix(t, "?") && len(strings.Fields(t)) <= maxColonLeadInWords &&
+		len(sentenceStarts(t)) == 1 && mentionKind(t) != kindNone
 }
 
 // pick decides the kind of a point under a heading or lead-in of kinds k:

@@ -48,6 +48,9 @@ const (
 	// a bulletin entry's topic before a colon ("South Sudan: …").
 	maxTopicLabel = 40
 	maxTopicWords = 4
+	// maxWrapWidth (runes) is the widest line a mail program, an editor or
+	// a PDF's text wraps at; a longer line is a paragraph of its own.
+	maxWrapWidth = 120
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

@@ -48,8 +48,11 @@ func runBreaks(run []string, brk []bool, labels *markerSet) {
 	for i := 1; i < len(run); i++ {
 		prev := strings.TrimFunc(run[i-1], isSpace)
 		// A short line that stops mid-sentence is a greeting, a
-		// signature or a heading, not a line broken at a width.
-		if utf8.RuneCountInString(prev)*2 >= width && wrapsInto(prev, strings.TrimFunc(run[i], isSpace)) {
+		// signature or a heading, and a line longer than any page or
+		// mail program wraps at is a whole paragraph: neither is a line
+		// broken at a width.
+		n := utf8.RuneCountInString(prev)
+		if n*2 >= width && n <= maxWrapWidth && wrapsInto(prev, strings.TrimFunc(run[i], isSpace)) {
 			wrapped = true
 		}
 	}
@@ -68,6 +71,10 @@ func runBreaks(run []string, brk []bool, labels *markerSet) {
 			brk[i] = true
 		case !endsSentence(prev) && !hangulEnds(prev), !startsSentence(next):
 		case !wrapped:
+			brk[i] = true
+		case utf8.RuneCountInString(prev) > maxWrapWidth, hangulEnds(prev) && hasHangul(next):
+			// A paragraph on one line, or Korean written a sentence to a
+			// line, which nobody wraps at a width.
 			brk[i] = true
 		default:
 			brk[i] = utf8.RuneCountInString(prev)+1+utf8.RuneCountInString(firstWord(next)) <= width
@@ -165,4 +172,14 @@ func firstWord(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// hasHangul reports text with a Korean syllable in it.
+func hasHangul(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Hangul, r) {
+			return true
+		}
+	}
+	return false
 }
