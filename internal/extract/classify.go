@@ -443,7 +443,8 @@ func notPoint(text string) bool {
 // isChrome reports a copyright line or a share or follow widget, in any
 // language: site chrome, never a point, whatever it goes on to say.
 func isChrome(text string) bool {
-	return chromeLine.MatchString(strings.ToLower(text)) || chromeLine.MatchString(folded(text)) || furniture(text)
+	// The patterns are folded, so the folded text is the one to read.
+	return chromeLine.MatchString(folded(text)) || furniture(text)
 }
 
 // furniture reports a line that is only a site's furniture ("Printer-

@@ -22,6 +22,9 @@ func dayLabel(s string) (int, bool) {
 	s0 := s
 	s = strings.TrimLeft(s, "*_ ")
 	lead := len(s0) - len(s)
+	if !mayStartDay(s) {
+		return 0, false
+	}
 	f := folded(s[:min(len(s), 40)])
 	var n int
 	if loc := dayName.FindStringIndex(f); loc != nil {
@@ -58,4 +61,19 @@ func onlyDay(s string) bool {
 	f := strings.TrimFunc(folded(s), func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) })
 	loc := dayName.FindStringIndex(f)
 	return loc != nil && loc[1] == len(f)
+}
+
+// mayStartDay reports text whose first word could open a day label: a
+// digit, a Korean syllable, or a word some language's weekdays or day
+// words start with. It keeps the day patterns off most words.
+func mayStartDay(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	if unicode.IsDigit(r) || unicode.Is(unicode.Hangul, r) {
+		return true
+	}
+	end := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(s)
+	}
+	return end <= maxDayWordBytes && vocab.dayStarts[folded(s[:end])]
 }

@@ -42,8 +42,9 @@ const (
 	// date.
 	minRun = 2
 	// maxFurnitureLine is the longest line (bytes) read as a site's
-	// furniture or a comments heading: buttons and links are short.
-	maxFurnitureLine = 120
+	// furniture or a comments heading: buttons and links are short, and
+	// the patterns stay off the lines of a paragraph.
+	maxFurnitureLine = 60
 	// maxTopicLabel (bytes) and maxTopicWords bound the label that names
 	// a bulletin entry's topic before a colon ("South Sudan: …").
 	maxTopicLabel = 40
@@ -51,6 +52,9 @@ const (
 	// maxWrapWidth (runes) is the widest line a mail program, an editor or
 	// a PDF's text wraps at; a longer line is a paragraph of its own.
 	maxWrapWidth = 120
+	// maxDayWordBytes is the longest first word of a day label
+	// ("donnerstag", "miercoles" with its accent).
+	maxDayWordBytes = 16
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

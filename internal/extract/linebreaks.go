@@ -57,6 +57,10 @@ func runBreaks(run []string, brk []bool, labels *markerSet) {
 		}
 	}
 	labelled := startsWithLabel(run[0], labels)
+	chrome := make([]bool, len(run))
+	for i, t := range run {
+		chrome[i] = furniture(strings.TrimFunc(t, isSpace))
+	}
 	for i := 1; i < len(run); i++ {
 		prev, next := strings.TrimFunc(run[i-1], isSpace), strings.TrimFunc(run[i], isSpace)
 		if startsWithLabel(next, labels) {
@@ -64,7 +68,7 @@ func runBreaks(run []string, brk []bool, labels *markerSet) {
 			continue
 		}
 		switch {
-		case furniture(prev) || furniture(next):
+		case chrome[i-1] || chrome[i]:
 			brk[i] = true
 		case labelled:
 		case dayStart(next):
@@ -118,7 +122,9 @@ func dayStart(s string) bool {
 // announces what follows; a closing quote or bracket may follow the mark,
 // and an emoji may close a line as a full stop would.
 func endsSentence(s string) bool {
-	s = trailingRemark.ReplaceAllString(s, "$1")
+	if strings.HasSuffix(strings.TrimRightFunc(s, isSpace), ")") {
+		s = trailingRemark.ReplaceAllString(s, "$1")
+	}
 	s = strings.TrimRight(s, "\"'”’»)]*_ ")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/prayerfeed/prayerfeed/internal/lang"
 )
@@ -99,6 +100,9 @@ type vocabulary struct {
 	thanksObject                                                                                        *regexp.Regexp
 	dayName, prayerEnd, praiseEnd, endGod, endReaders, chromeWhole, commentHead                         *regexp.Regexp
 	endKeys                                                                                             []string
+	// dayStarts are the first words of the weekdays and day words, for a
+	// cheap test before the day patterns.
+	dayStarts map[string]bool
 
 	askKeys, reportKeys, giftKeys, visitKeys, gratitudeStems []string
 }
@@ -145,6 +149,7 @@ func buildVocabulary(langs []lang.Language) (*vocabulary, error) {
 		visitKeys:      keys(func(l lang.Language) []string { return l.VisitKeys }),
 		gratitudeStems: keys(func(l lang.Language) []string { return l.GratitudeStems }),
 		endKeys:        keys(func(l lang.Language) []string { return l.EndKeys }),
+		dayStarts:      firstWords(langs, func(l lang.Language) []string { return append(l.Weekdays, l.DayWords...) }),
 	}
 	v.dayName = c.compile("dayName", `^(?:(?:`+quoted(func(l lang.Language) []string { return l.Weekdays })+`)`+
 		`|(?:`+alt(func(l lang.Language) []string { return l.DayWords })+`) ?\d{1,3}|\d{1,3}(?:st|nd|rd|th)? day)\b`)
@@ -302,6 +307,22 @@ func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(s) {
 		m[w] = true
+	}
+	return m
+}
+
+// firstWords is the set of the leading words (letters only) of a role's
+// entries: "hari" of "hari(?: ke-?)?", "segunda" of "segunda-feira".
+func firstWords(langs []lang.Language, r role) map[string]bool {
+	m := map[string]bool{}
+	for _, e := range joined(langs, r) {
+		end := strings.IndexFunc(e, func(r rune) bool { return !unicode.IsLetter(r) })
+		if end < 0 {
+			end = len(e)
+		}
+		if end > 0 {
+			m[e[:end]] = true
+		}
 	}
 	return m
 }
