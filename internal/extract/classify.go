@@ -70,7 +70,7 @@ func nextSentence(s string, from int) int {
 
 // trimSentenceStart drops opening quotes and brackets.
 func trimSentenceStart(s string) string {
-	return strings.TrimLeft(s, "\"'(“‘«¡¿ ")
+	return strings.TrimLeft(s, "\"'(“‘«„‚¡¿ ")
 }
 
 // startKind reads one sentence (folded): the kind of request it opens with.
@@ -394,7 +394,12 @@ func isVerse(text string) bool {
 		return false
 	}
 	last := t[strings.LastIndexAny(t, "\"”»“")+1:]
-	return len(strings.Fields(last)) <= 1
+	if len(strings.Fields(last)) > 1 {
+		return false
+	}
+	// A long quotation that asks or thanks is a partner's own words,
+	// quoted by a prayer calendar ("„… Betet, dass …“"), not a verse.
+	return len(strings.Fields(t)) <= maxVerseWords || requestKind(t) == kindNone
 }
 
 // pleadsForPrayer reports a message that says please and ends with folded

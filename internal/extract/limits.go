@@ -55,6 +55,15 @@ const (
 	// maxDayWordBytes is the longest first word of a day label
 	// ("donnerstag", "miercoles" with its accent).
 	maxDayWordBytes = 16
+	// maxVerseWords is the longest quotation always read as a verse or a
+	// motto ("« Priez sans cesse. »"); a longer one that asks for prayer
+	// is a partner's words quoted.
+	maxVerseWords = 20
+	// maxTitleWords is the longest line read as a title-case heading, and
+	// minTitleWord the shortest word that must be capitalized in one
+	// (shorter ones are articles and prepositions).
+	maxTitleWords = 8
+	minTitleWord  = 4
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

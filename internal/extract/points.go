@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // style is how the points of a section are written so far. A section
@@ -182,7 +183,32 @@ func headingLike(b *block, text string) bool {
 	if t == "" || len(strings.Fields(t)) > 12 || strings.ContainsAny(t[len(t)-1:], ".!?") {
 		return false
 	}
-	return b.allBold || capsLine(t)
+	return b.allBold || capsLine(t) || titleLine(t)
+}
+
+// titleLine reports a short line set in title case with no closing mark
+// ("Doa Untuk Gereja yang Teraniaya", "Field News From Kenya"): every
+// longer word capitalized, as headings are and sentences are not.
+func titleLine(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 || len(ws) > maxTitleWords {
+		return false
+	}
+	long := 0
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if i == 0 && !unicode.IsUpper(r) {
+			return false
+		}
+		if utf8.RuneCountInString(w) < minTitleWord {
+			continue
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		long++
+	}
+	return long >= 2
 }
 
 // labelled reads a block that starts with a label. It returns how many of
@@ -323,7 +349,8 @@ func (a *assembler) para(b *block, text string) {
 			a.sec = section{}
 			return
 		}
-		if rosterLine(text) {
+		if rosterLine(text) || isQuestion(text) && ownKind(text) == kindNone {
+			// Who the points are about, or a question to reflect on.
 			return
 		}
 		a.sec.style = stylePara
@@ -370,6 +397,13 @@ func listsAhead(blocks []*block) []bool {
 // points as a list): it tells the readers what the points are about.
 func (a *assembler) background(i int, text string) bool {
 	return a.sec.kind != kindNone && !a.sec.title && a.sec.style == styleNone && a.listAhead[i] && requestKind(text) == kindNone
+}
+
+// isQuestion reports a paragraph that only asks the reader a question
+// ("Je, una marafiki ambao hawajasikia Injili?").
+func isQuestion(text string) bool {
+	t := strings.TrimRightFunc(text, isSpace)
+	return strings.HasSuffix(t, "?") && len(sentenceStarts(t)) == 1
 }
 
 // tooShort reports a fragment such as a signature ("Emeka & Ruth") that

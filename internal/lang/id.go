@@ -35,7 +35,7 @@ func indonesian() Language {
 		PoliteAsks: []string{"mohon"},
 		PrayerStarts: []string{`kiranya (?:tuhan|allah)\b`, `kita berdoa\b`, `naikkan doa\b`, `minta (?:bantuan |dukungan )?doa\b`, `mohon (?:bantuan |dukungan )?doa\b`, `kami mohon doa\b`, `bantu(?:lah)? kami dalam doa\b`, `dukung(?:lah)? (?:kami )?dalam doa\b`, `bawa(?:lah)? (?:\S+ ){0,4}dalam doa\b`, `tuhan, (?:tolong|berikan|lindungi|pimpin|bukakan|bangkitkan|sembuhkan|kuatkan|pakai|utus)\b`, `doakan(?:lah)?\b`, `mendoakan\b`, `berdoa(?:lah)? (?:untuk|agar|supaya|bagi)\b`, `berdoa\b`, `dukungan doa\b`,
 			`doa (?:untuk|agar|bagi)\b`},
-		PraiseStarts: []string{`mengucap syukur\b`, `bersyukurlah\b`, `syukur kepada allah\b`, `kami bersyukur\b`, `puji syukur\b`, `terima kasih,? tuhan\b`, `puji tuhan\b`, `syukur (?:kepada|pada|bagi) tuhan\b`, `(?:kami )?bersyukur\b`, `terpujilah\b`,
+		PraiseStarts: []string{`tuhan, kami bersyukur\b`, `mengucap syukur\b`, `bersyukurlah\b`, `syukur kepada allah\b`, `kami bersyukur\b`, `puji syukur\b`, `terima kasih,? tuhan\b`, `puji tuhan\b`, `syukur (?:kepada|pada|bagi) tuhan\b`, `(?:kami )?bersyukur\b`, `terpujilah\b`,
 			`haleluya\b`, `ucapan syukur\b`},
 		GratitudeSubjects:     []string{`(?:kami|saya) `},
 		GratitudeIntensifiers: []string{"sangat", "begitu", "sungguh", "juga"},

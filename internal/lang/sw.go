@@ -31,7 +31,7 @@ func swahili() Language {
 		AskWords:     []string{"tafadhali", "pia", "na"},
 		PoliteAsks:   []string{"tafadhali"},
 		PrayerStarts: []string{`mungu (?:awape|awapatie|awalinde|aongoze|afungue|atupe|atuwezeshe|atupatie|awajalie|atujalie)\b`, `omba (?:kwa|ili|kwamba|mungu|bwana)\b`, `ombea\b`, `sali (?:kwa|ili)\b`, `salini\b`, `endelea(?:ni)? kuomba\b`, `tunaomba (?:maombi|mtuombee|muendelee|mungu)\b`, `tunawaomba (?:\S+ ){0,4}(?:kuomba|kutuombea|mtuombee)`, `mwombe mungu\b`, `mwombeni\b`, `ombeni\b`, `tuombe\b`, `tuombee\b`, `niombee\b`, `muombee\b`, `waombee\b`, `tumuombe\b`},
-		PraiseStarts: []string{`shukrani kwa mungu\b`, `tunamsifu (?:mungu|bwana)\b`, `tumsifu\b`, `msifuni\b`, `shukuru (?:mungu|bwana)\b`, `mshukuru mungu\b`, `tunamshukuru\b`, `tumshukuru\b`, `mshukuruni\b`, `mshukuru\b`, `asante (?:mungu|yesu|bwana)\b`,
+		PraiseStarts: []string{`namshukuru\b`, `ninamshukuru\b`, `shukrani kwa mungu\b`, `tunamsifu (?:mungu|bwana)\b`, `tumsifu\b`, `msifuni\b`, `shukuru (?:mungu|bwana)\b`, `mshukuru mungu\b`, `tunamshukuru\b`, `tumshukuru\b`, `mshukuruni\b`, `mshukuru\b`, `asante (?:mungu|yesu|bwana)\b`,
 			`bwana asifiwe\b`, `mungu asifiwe\b`, `sifa (?:kwa|ziwe kwa) (?:mungu|bwana)\b`},
 		GratitudeSentences: []string{`(?:tunashukuru|nashukuru|tunafurahi) (?:kwa|kwamba|sana|kuwa)\b`},
 		Closings:           []string{`asante\b`},
