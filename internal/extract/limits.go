@@ -44,7 +44,7 @@ const (
 	// maxFurnitureLine is the longest line (bytes) read as a site's
 	// furniture or a comments heading: buttons and links are short, and
 	// the patterns stay off the lines of a paragraph.
-	maxFurnitureLine = 60
+	maxFurnitureLine = 80
 	// maxTopicLabel (bytes) and maxTopicWords bound the label that names
 	// a bulletin entry's topic before a colon ("South Sudan: …").
 	maxTopicLabel = 40

@@ -169,7 +169,11 @@ func askingBeforeAsk(text string, rest []*block) bool {
 // above a list: when it names a kind, it introduces the entries as a
 // colon would.
 func openLeadIn(text string, rest []*block) kinds {
+	// "Wir beten ..." trails off into its list as a colon would.
 	t := strings.TrimRightFunc(text, isSpace)
+	if strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…") {
+		t = strings.TrimRight(t, ".… ")
+	}
 	if t == "" || len(rest) == 0 || rest[0].kind != bItem || len(strings.Fields(t)) > 12 || strings.ContainsAny(t[len(t)-1:], ".!?") {
 		return kindNone
 	}
