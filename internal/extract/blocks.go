@@ -179,6 +179,14 @@ func (g *grouper) add(l line) {
 		return
 	}
 	alone := g.standalone(l) || g.signsOff(l)
+	if g.cur != nil && !alone && (g.blank || g.cur == g.top && rosterLine(g.cur.lines[0].text)) && g.continues(l) && titled(g.top) {
+		// "• Daniel und Rosita, Benicarló" then their words, a paragraph
+		// at a time: each paragraph under the name is an entry.
+		entry := &gblock{kind: bItem, indent: l.indent, lines: []line{l}}
+		g.top.children = append(g.top.children, entry)
+		g.cur, g.blank = entry, false
+		return
+	}
 	if g.cur != nil && !alone && !l.brk && (!g.blank || g.continues(l)) {
 		g.cur.lines = append(g.cur.lines, l)
 		g.blank = false
@@ -197,6 +205,16 @@ func (g *grouper) add(l line) {
 	}
 	g.cur = &gblock{kind: bPara, lines: []line{l}}
 	g.out = append(g.out, g.cur)
+}
+
+// titled reports a list entry whose own line only names whom or what the
+// paragraphs under it are about: one short line with no closing mark.
+func titled(gb *gblock) bool {
+	if gb == nil || len(gb.lines) != 1 {
+		return false
+	}
+	t := strings.TrimFunc(gb.lines[0].text, isSpace)
+	return t != "" && len(strings.Fields(t)) <= maxTitleWords && !strings.ContainsAny(t[len(t)-1:], ".!?:;,")
 }
 
 // continues reports a line after a blank line that goes on with the list

@@ -125,7 +125,7 @@ func endsSentence(s string) bool {
 	if strings.HasSuffix(strings.TrimRightFunc(s, isSpace), ")") {
 		s = trailingRemark.ReplaceAllString(s, "$1")
 	}
-	s = strings.TrimRight(s, "\"'”’»)]*_ ")
+	s = strings.TrimRight(s, "\"'”“’»)]*_ ")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch {
 	case r == utf8.RuneError:
@@ -144,7 +144,7 @@ var trailingRemark = regexp.MustCompile(`([.!?:;…]["'”’»]*)[ \t]*\([^()]{
 // a capital, a digit, a quotation mark or bracket, a symbol, or a letter
 // of a script without case (Korean).
 func startsSentence(s string) bool {
-	s = strings.TrimLeft(s, "\"'“‘«¿¡([*_ ")
+	s = strings.TrimLeft(s, "\"'“„‚‘«¿¡([*_ ")
 	r, _ := utf8.DecodeRuneInString(s)
 	switch {
 	case r == utf8.RuneError:

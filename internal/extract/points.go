@@ -285,7 +285,7 @@ func (a *assembler) itemHeading(b *block, text string) bool {
 	if t == "" || len(strings.Fields(t)) > 6 || strings.ContainsAny(t[len(t)-1:], ".!?;:,") {
 		return false
 	}
-	if kindHeadingLine(t) || noticeHeading(t) {
+	if kindHeadingLine(t) || noticeHeading(t) || rosterLine(t) {
 		return true
 	}
 	return a.sec.kind == kindNone && (capsLine(t) || allBold(b.toks))
