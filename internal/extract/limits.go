@@ -63,7 +63,11 @@ const (
 	// minTitleWord the shortest word that must be capitalized in one
 	// (shorter ones are articles and prepositions).
 	maxTitleWords = 8
-	minTitleWord  = 4
+	minTitleWord  = 5
+	// minLabelledWords is the fewest words after a label that make its
+	// line a point going on in the lines under it; fewer, and the line
+	// is a heading ("Prayer – Algeria").
+	minLabelledWords = 3
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

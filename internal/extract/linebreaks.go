@@ -71,7 +71,7 @@ func runBreaks(run []string, brk []bool, labels *markerSet) {
 		case chrome[i-1] || chrome[i]:
 			brk[i] = true
 		case labelled:
-		case dayStart(next):
+		case dayStart(next), titleLine(prev) && startsSentence(next):
 			brk[i] = true
 		case !endsSentence(prev) && !hangulEnds(prev), !startsSentence(next):
 		case !wrapped:
@@ -94,7 +94,13 @@ func startsWithLabel(s string, labels *markerSet) bool {
 		s = s[n:]
 	}
 	l, ok := findLabel(s, 0, labels)
-	return ok && !l.symbol && hasWord(s[l.n:])
+	if !ok || l.symbol {
+		return false
+	}
+	// "Intercession du mois – Algérie" is a heading, not a point that
+	// goes on in the lines under it.
+	body := strings.TrimFunc(s[l.n:], isSpace)
+	return hasWord(body) && (len(strings.Fields(body)) >= minLabelledWords || endsSentence(body))
 }
 
 // wrapsInto reports a line break in the middle of a sentence: the line

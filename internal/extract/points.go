@@ -227,6 +227,11 @@ func (a *assembler) labelled(b *block, l label, rest []*block) int {
 		a.entries(b.children)
 		return 0
 	}
+	if b.kind == bPara && len(b.children) == 0 && tooShort(body) && dashBefore(plain(b.toks, " ")[:l.n]) {
+		// "Intercession du mois – Algérie": a heading set with a dash.
+		a.sec = section{kind: l.kind}
+		return 0
+	}
 	if l.symbol && len(b.children) == 0 && kindHeadingLine(body) {
 		// "🙏 Prayer requests": an emoji before a heading's words.
 		a.sec = section{kind: headingKind(body)}
@@ -256,6 +261,13 @@ func (a *assembler) labelled(b *block, l label, rest []*block) int {
 		a.sec.style = styleLabelled
 	}
 	return took
+}
+
+// dashBefore reports a label that ends with a dash, as a heading's
+// halves are joined ("Prayer – Algeria").
+func dashBefore(label string) bool {
+	t := strings.TrimRightFunc(label, isSpace)
+	return strings.HasSuffix(t, "–") || strings.HasSuffix(t, "—") || strings.HasSuffix(t, "-")
 }
 
 func (a *assembler) startsWithLabel(b *block) bool {

@@ -39,7 +39,7 @@ func german() Language {
 		PrayerStarts: []string{`(?:ihr )?(?:konnt|durft) (?:gerne |gern )?(?:fur|dafur|um) (?:\S+ ){0,5}beten\b`, `um gebet bitten wir\b`, `bitte um gebet\b`, `wir bitten euch(?: herzlich)?,? (?:fur|um|mit)\b`, `danke,? wenn ihr\b`, `moge (?:gott|der herr)\b`, `gebet (?:fur|um)\b`, `betet bitte\b`, `wir beten\b`, `betet (?:fur|um|mit|dass|weiter)\b`, `wir bitten (?:um|fur|gott|den herrn|euch)\b`, `bittet (?:gott|den herrn|um|fur)\b`, `beten sie\b`, `herr, (?:hilf|gib|schenke|schutze|fuhre|offne|heile|trooste|starke|segne|sende)\b`, `vater, (?:hilf|gib|schenke|schutze|fuhre|offne|heile|starke|segne|sende)\b`, `betet\b`, `beten (?:wir|sie)\b`, `bittet gott\b`, `uns beten\b`, `beten\b`},
 		PraiseStarts: []string{`dankbar sind wir\b`, `lob und dank\b`, `grosser dank\b`, `wir staunen\b`, `danket\b`, `wir danken (?:gott|dem herrn|jesus|fur|dafur)\b`, `danke fur\b`, `dank fur\b`, `dem herrn sei dank\b`, `gott sei (?:dank|lob)\b`, `wir loben\b`, `lobt\b`, `preist (?:gott|den herrn)\b`, `wir freuen uns (?:uber|daruber|dass|sehr uber|sehr, dass)\b`, `(?:wir )?danken (?:gott|dem herrn|jesus)\b`, `dankt (?:gott|mit uns|dem herrn)\b`, `gott sei dank\b`,
 			`lobt (?:gott|den herrn)\b`, `(?:wir )?loben (?:gott|den herrn)\b`, `dank sei gott\b`, `danke,? (?:herr|jesus|gott)\b`},
-		ReportedRequests:      []string{`(?:\S+ ){1,4}(?:bittet|bitten|bat|baten) (?:euch |sie |uns )?(?:um|fur) (?:gebet|eure gebete|furbitte)\b`},
+		ReportedRequests:      []string{`(?:\S+ ){1,8}(?:bittet|bitten|bat|baten|ruft|rufen|ladt|laden) (?:\S+ ){0,5}(?:zum gebet|um gebet|zu beten|um furbitte|zur furbitte)\b`, `(?:\S+ ){1,4}(?:bittet|bitten|bat|baten) (?:euch |sie |uns )?(?:um|fur) (?:gebet|eure gebete|furbitte)\b`},
 		GratitudeSubjects:     []string{`(?:wir sind|ich bin) `},
 		GratitudeIntensifiers: []string{"sehr", "wirklich", "zutiefst", "unendlich", "auch", "einfach"},
 		GratitudeWords:        []string{"dankbar"},
@@ -66,7 +66,7 @@ func german() Language {
 		ThanksObjects:         []string{`an`},
 
 		AskKeys:        []string{"bitte", "bitten", "bat"},
-		ReportKeys:     []string{"gebet", "furbitte"},
+		ReportKeys:     []string{"beten", "gebet", "furbitte"},
 		GiftKeys:       []string{"spende", "uberweisung", "unterstutzen", "iban"},
 		VisitKeys:      []string{"gerne"},
 		GratitudeStems: []string{"dankbar"},

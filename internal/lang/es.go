@@ -40,7 +40,7 @@ func spanish() Language {
 		PrayerStarts: []string{`continua orando\b`, `sigue orando\b`, `pide(?:le)? a dios\b`, `continuen orando\b`, `acompan(?:a|e)nos en (?:la )?oracion\b`, `unete en oracion\b`, `unanse en oracion\b`, `oracion por\b`, `les pedimos (?:que )?(?:oren|oracion)\b`, `ora (?:por|para|que)\b`, `sigamos orando\b`, `sigan orando\b`, `continuemos orando\b`, `intercedamos\b`, `roguemos\b`, `pedimos (?:su |sus |vuestras? )?(?:oracion|oraciones)\b`, `(?:les |os )?pedimos que oren\b`, `necesitamos (?:de )?(?:su |sus |vuestras? )?oracion(?:es)?\b`, `que (?:dios|el senor) (?:proteja|de|guarde|provea|abra|toque|use|fortalezca|sane|consuele|levante|envie|ayude|guie|dirija|cuide|sostenga|supla|traiga|obre|mueva|conceda)\b`, `senor, (?:ayuda|danos|protege|guia|abre|levanta|sana|consuela|fortalece|usa|envia)\b`, `padre, (?:ayuda|danos|protege|guia|abre|levanta|sana|consuela|fortalece|usa|envia)\b`, `oren\b`, `oremos\b`, `orad\b`, `pidan\b`, `pidamos\b`, `intercedan\b`, `clamemos\b`},
 		PraiseStarts: []string{`en respuesta a (?:sus |nuestras |vuestras )?oraciones\b`, `agradecemos (?:a dios|al senor|por)\b`, `agradezcamos\b`, `demos gloria\b`, `damos gloria\b`, `(?:damos|demos|doy) gracias\b`, `gracias,? (?:a |al )?(?:senor|dios|jesus|padre)\b`, `gracias a dios\b`,
 			`alabamos\b`, `alabemos\b`, `alaben\b`, `alabado sea\b`, `agradecemos a(?:l)? (?:dios|senor)\b`, `agradezcan\b`, `gloria a dios\b`, `bendito sea\b`},
-		ReportedRequests:      []string{`(?:\S+ ){1,4}(?:pidio|pide|piden|pidieron) (?:oracion|oraciones)\b`},
+		ReportedRequests:      []string{`(?:\S+ ){1,8}(?:pide|piden|pidio|pidieron|solicita|solicitan|solicito|invita|invitan|invito|anima|animan) (?:\S+ ){0,5}(?:a orar|a la oracion|oracion|oraciones|que oren|a interceder)\b`, `(?:\S+ ){1,4}(?:pidio|pide|piden|pidieron) (?:oracion|oraciones)\b`},
 		PraiseForReaders:      []string{`(?:damos|demos|doy) gracias a (?:dios|senor) por [^.!?;]*\b(?:ustedes|usted|su|sus|vosotros|ti)\b`},
 		GratitudeSubjects:     []string{`(?:estamos|estoy|nos sentimos|me siento|quedamos) `},
 		GratitudeIntensifiers: []string{"muy", "tan", "sumamente", "profundamente", "realmente", "tambien"},
@@ -72,7 +72,7 @@ func spanish() Language {
 		ThanksObjects:         []string{`a`, `al`},
 
 		AskKeys:        []string{"por favor", "pid"},
-		ReportKeys:     []string{"oraci"},
+		ReportKeys:     []string{"orar", "oren", "oraci"},
 		GiftKeys:       []string{"financ", "ofrenda", "donativo", "transfer"},
 		VisitKeys:      []string{"encantaria", "gustaria"},
 		GratitudeStems: []string{"agradecid"},

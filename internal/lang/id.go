@@ -3,11 +3,13 @@ package lang
 // indonesian is the vocabulary of Indonesian.
 func indonesian() Language {
 	return Language{
-		Code:         "id",
-		Name:         "Indonesian",
-		CommentHeads: []string{`(?:\d+ )?komentar`, "tinggalkan komentar"},
-		ChromeLines:  []string{"cetak", "bagikan(?: ke)?(?: facebook| twitter| whatsapp)?", "baca selengkapnya", "baca juga.*", "beranda"},
-		DayWords:     []string{"hari(?: ke-?)?", "minggu ke-?"},
+		Code:             "id",
+		Name:             "Indonesian",
+		ReportKeys:       []string{"doa"},
+		ReportedRequests: []string{`(?:\S+ ){1,8}(?:meminta|mengajak|mendorong|memohon|minta) (?:\S+ ){0,5}(?:berdoa|dukungan doa|doa)\b`},
+		CommentHeads:     []string{`(?:\d+ )?komentar`, "tinggalkan komentar"},
+		ChromeLines:      []string{"cetak", "bagikan(?: ke)?(?: facebook| twitter| whatsapp)?", "baca selengkapnya", "baca juga.*", "beranda"},
+		DayWords:         []string{"hari(?: ke-?)?", "minggu ke-?"},
 
 		PrayerWords:     []string{"doa", "doakan", "berdoa"},
 		PraiseWords:     []string{"syukur", "bersyukur", "pujian", "puji"},

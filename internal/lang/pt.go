@@ -37,7 +37,7 @@ func portuguese() Language {
 		PrayerStarts: []string{`pedimos (?:que|a) (?:\S+ ){0,5}(?:orem|intercedam|clamem)\b`, `ore e (?:peca|clame|interceda|agradeca)\b`, `junte-se a nos em oracao\b`, `lembre-se de orar\b`, `que (?:deus|o senhor) (?:de|proteja|guarde|abra|toque|use|fortaleca|cure|console|levante|envie|ajude|guie|conduza|supra|conceda|sustente)\b`, `oracao por\b`, `ore (?:em|no|na|nos|nas)\b`, `interceda(?:m)? (?:por|pel[oa]s?|para|em)\b`, `peca(?:m)? (?:a deus|ao senhor|por|pel[oa]s?|sabedoria|protecao)\b`, `coloque(?:m)? (?:diante|nas maos) (?:de deus|do senhor)\b`, `clame(?:m)? (?:a deus|ao senhor|por|pel[oa]s?)\b`, `apresente(?:m)? (?:a deus|ao senhor)\b`, `continue(?:m)? orando\b`, `continuem (?:a )?orar\b`, `(?:peco|pedimos|pedimos as|peco as) (?:as )?(?:vossas |suas |a sua |a vossa )?(?:preciosas )?(?:oracao|oracoes)\b`, `contamos com (?:as )?(?:suas|vossas) oracoes\b`, `precisamos (?:de |das )?(?:suas |vossas )?oracoes\b`, `senhor, (?:ajuda|da|protege|guia|abre|levanta|cura|consola|fortalece|usa|envia)\b`, `orem\b`, `ore (?:por|pel[oa]s?|para|a|com|que|conosco)\b`, `intercedam\b`, `pecam\b`},
 		PraiseStarts: []string{`em resposta (?:de deus )?(?:as|a) (?:nossas |suas |vossas )?oracoes\b`, `agradeca(?:m)? (?:a deus|ao senhor|pel[oa]s?|por)\b`, `louve(?:m)? (?:a deus|ao senhor)\b`, `louvamos (?:a deus|ao senhor)\b`, `obrigad[oa],? (?:a |ao )?(?:senhor|deus|jesus|pai)\b`, `louvamos\b`, `louvemos\b`, `louvem\b`, `louvado seja\b`,
 			`(?:damos|demos) gracas\b`, `gracas a deus\b`, `agradecemos a(?:o)? (?:deus|senhor)\b`, `agradecam\b`, `gloria a deus\b`},
-		ReportedRequests:      []string{`(?:\S+ ){1,4}(?:pediu|pede|pedem|pediram) (?:oracao|oracoes)\b`},
+		ReportedRequests:      []string{`(?:\S+ ){1,8}(?:pede|pedem|pediu|pediram|solicita|solicitam|convida|convidam|incentiva|incentivam) (?:\S+ ){0,5}(?:a orar|a oracao|oracao|oracoes|que orem|a interceder)\b`, `(?:\S+ ){1,4}(?:pediu|pede|pedem|pediram) (?:oracao|oracoes)\b`},
 		GratitudeSubjects:     []string{`(?:estamos|somos|sou|estou|ficamos) `},
 		GratitudeIntensifiers: []string{"muito", "tao"},
 		GratitudeWords:        []string{`grat[oa]s?`},
@@ -67,7 +67,7 @@ func portuguese() Language {
 		ThanksObjects:         []string{`a`, `ao`},
 
 		AskKeys:        []string{"por favor", "ped"},
-		ReportKeys:     []string{"oraca"},
+		ReportKeys:     []string{"orar", "orem", "oraca"},
 		GiftKeys:       []string{"financ", "doacoes", "ofertas"},
 		VisitKeys:      []string{"adorariamos", "gostariamos"},
 		GratitudeStems: []string{"grat"},

@@ -3,11 +3,13 @@ package lang
 // swahili is the vocabulary of Swahili.
 func swahili() Language {
 	return Language{
-		Code:         "sw",
-		Name:         "Swahili",
-		CommentHeads: []string{"maoni"},
-		ChromeLines:  []string{"soma zaidi", "shiriki"},
-		DayWords:     []string{"siku(?: ya)?", "wiki ya"},
+		Code:             "sw",
+		Name:             "Swahili",
+		ReportKeys:       []string{"omb"},
+		ReportedRequests: []string{`(?:\S+ ){1,8}(?:anaomba|wanaomba|aliomba|waliomba|anawaomba|wanawaomba) (?:\S+ ){0,5}(?:maombi|kuomba|kuwaombea|tuwaombee)\b`},
+		CommentHeads:     []string{"maoni"},
+		ChromeLines:      []string{"soma zaidi", "shiriki"},
+		DayWords:         []string{"siku(?: ya)?", "wiki ya"},
 
 		PrayerWords: []string{"maombi", "ombi", "ombeni", "tuombe", "tuombee", "kuomba", "kuombea", "maombezi", "ombea", "mwombee"},
 		PraiseWords: []string{"sifa", "sifu", "kusifu", "kumsifu", "shukrani", "shukurani", "shukuru", "kushukuru", "kumshukuru", "mshukuru",
