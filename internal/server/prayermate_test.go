@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -49,5 +50,24 @@ func TestPrayerMateRoutes(t *testing.T) {
 	}
 	if resp, _ := c.get(t, "/prayermate.json"); resp.Header.Get("Access-Control-Allow-Origin") != "*" {
 		t.Errorf("no CORS header: a web previewer could not read the document")
+	}
+}
+
+// The sheet's options reach a partner's sheet too, and a value the sheet
+// does not know is ignored rather than cached as a page of its own.
+func TestPrintOptionsThroughTheCache(t *testing.T) {
+	c := newChurch(t)
+	for _, tt := range []struct {
+		path, want, wantNot string
+	}{
+		{"/partners/sim/print?paper=letter", "size: letter", "size: A4"},
+		{"/partners/sim/print?paper=a4", "size: A4", "size: letter"},
+		{"/print?break=partner", `class="each-page"`, "size: A4"},
+		{"/print?paper=tabloid", "<h1>", "size: tabloid"},
+	} {
+		resp, body := c.get(t, tt.path)
+		if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), tt.want) || strings.Contains(string(body), tt.wantNot) {
+			t.Errorf("%s: status %d, want %q and not %q", tt.path, resp.StatusCode, tt.want, tt.wantNot)
+		}
 	}
 }

@@ -18,6 +18,9 @@ var (
 	embedParams = []string{"count", "kind", "partner", "tag"}
 	// printParams are the options of the printed sheet.
 	printParams = []string{"limit", "break", "paper"}
+	// partnerParams are read by a partner's routes: its feeds, PrayerMate
+	// document and printed sheet.
+	partnerParams = append(append([]string{}, feedParams...), "break", "paper")
 )
 
 // singleValued parameters keep only their first value, as the site reads
@@ -48,7 +51,10 @@ func newKnownValues(partners, tags []string) knownValues {
 		}
 		return m
 	}
-	return knownValues{"partner": set(partners), "tag": set(tags)}
+	return knownValues{"partner": set(partners), "tag": set(tags),
+		// The printed sheet's options: any other value is ignored, and
+		// must not make a cache entry of its own.
+		"break": set([]string{"partner"}), "paper": set([]string{"a4", "letter"})}
 }
 
 // normalize keeps the values of p the page can depend on: for partner and

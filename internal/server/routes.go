@@ -29,7 +29,7 @@ func (s *Server) routes() []route {
 		s.page("GET /feed.xml", "feed", feedParams),
 		s.page("GET /feed.atom", "feed", feedParams),
 		s.page("GET /feed.json", "feed", feedParams),
-		s.page("GET /partners/{id}/{file}", "partner_feed", feedParams),
+		s.page("GET /partners/{id}/{file}", "partner_feed", partnerParams),
 		s.page("GET /this-week.xml", "this_week", feedParams),
 		s.page("GET /this-week.atom", "this_week", feedParams),
 		s.page("GET /this-week.json", "this_week", feedParams),
