@@ -282,6 +282,10 @@ func (e *entry) fill(page *site.Page, err error) {
 		// The pages run no script and load nothing; partner text that got
 		// through anyway could not do anything.
 		e.contentSecurity = []string{"default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'"}
+		if page.Script {
+			// The iframe widget runs embed.js, from this site only.
+			e.contentSecurity = []string{"default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; img-src 'self'; base-uri 'none'; form-action 'none'"}
+		}
 	}
 }
 

@@ -15,7 +15,7 @@ var (
 	// feedParams are the filters of every feed route.
 	feedParams = []string{"kind", "partner", "tag", "limit"}
 	// embedParams are the options of the iframe widget.
-	embedParams = []string{"count", "kind", "partner", "tag"}
+	embedParams = []string{"count", "kind", "partner", "tag", "theme", "this_week"}
 	// printParams are the options of the printed sheet.
 	printParams = []string{"limit", "break", "paper"}
 	// partnerParams are read by a partner's routes: its feeds, PrayerMate
@@ -25,7 +25,7 @@ var (
 
 // singleValued parameters keep only their first value, as the site reads
 // only that one.
-var singleValued = map[string]bool{"limit": true, "count": true}
+var singleValued = map[string]bool{"limit": true, "count": true, "theme": true, "this_week": true}
 
 // maxQueryLen bounds a normalised query: query strings are the readers' to
 // choose, and each distinct one is a cache entry.

@@ -26,6 +26,7 @@ func (s *Server) routes() []route {
 		s.page("GET /{$}", "wall", nil),
 		s.page("GET /embed", "embed", embedParams),
 		s.page("GET /embed.js", "embed_js", nil),
+		s.page("GET /embed-data.js", "embed_data", nil),
 		s.page("GET /feed.xml", "feed", feedParams),
 		s.page("GET /feed.atom", "feed", feedParams),
 		s.page("GET /feed.json", "feed", feedParams),

@@ -38,10 +38,7 @@ func (s *Site) Calendar(sc Scope) (*Page, error) {
 				continue
 			}
 			p, _ := s.partner(id)
-			about := p.Name
-			if p.Region != "" {
-				about += ", our partner in " + p.Region
-			}
+			about := WeekPartner{Name: p.Name, Region: p.Region}.phrase()
 			cal.Events = append(cal.Events, rotation.Event{
 				// Stable: the same week and partner always make the same UID.
 				UID:   fmt.Sprintf("%s-%s@%s", w.Monday.Format("20060102"), id, host),

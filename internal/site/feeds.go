@@ -18,7 +18,7 @@ var feedExts = []string{".xml", ".atom", ".json"}
 // Paths lists every route a static build writes for scope: the pages,
 // then the feeds.
 func (s *Site) Paths(sc Scope) []string {
-	out := []string{"/", "/embed", "/embed.js", "/calendar.ics"}
+	out := []string{"/", "/embed", "/embed.js", "/" + EmbedDataFile, "/calendar.ics"}
 	if !sc.Private {
 		out = append(out, "/partners.opml")
 	}
@@ -28,6 +28,11 @@ func (s *Site) Paths(sc Scope) []string {
 			if s.visible(p.ID, sc) {
 				out = append(out, "/partners/"+p.ID+"/feed"+ext)
 			}
+		}
+	}
+	for _, p := range s.cfg.Partners {
+		if s.visible(p.ID, sc) {
+			out = append(out, "/partners/"+p.ID+"/"+EmbedDataFile)
 		}
 	}
 	return append(out, s.outputPaths(sc)...)

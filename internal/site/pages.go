@@ -114,8 +114,10 @@ func (s *Site) Wall(ctx context.Context, sc Scope) (*Page, error) {
 	return page, err
 }
 
-// Embed renders the iframe widget, "/embed", with the query's count (1-50),
-// kind, partner and tag options.
+// Embed renders the iframe widget, "/embed", with the query's count
+// (1-50), kind, partner and tag options, theme (light, dark or auto) and
+// this_week=0 to leave out the this-week block. A static build renders it
+// with no query; the page's script then applies the reader's query.
 func (s *Site) Embed(ctx context.Context, q url.Values, sc Scope) (*Page, error) {
 	count := embedDefaultCount
 	if c := q.Get("count"); c != "" {
@@ -124,6 +126,14 @@ func (s *Site) Embed(ctx context.Context, q url.Values, sc Scope) (*Page, error)
 			return nil, fmt.Errorf("%w: count %q: want a positive number", ErrBadQuery, c)
 		}
 		count = min(n, embedMaxCount)
+	}
+	theme := q.Get("theme")
+	switch theme {
+	case "":
+		theme = "light"
+	case "light", "dark", "auto":
+	default:
+		return nil, fmt.Errorf("%w: theme %q: want light, dark or auto", ErrBadQuery, theme)
 	}
 	fq := url.Values{"kind": q["kind"], "partner": q["partner"], "tag": q["tag"]}
 	query, _, err := s.feedQuery("/feed", fq, sc)
@@ -139,7 +149,29 @@ func (s *Site) Embed(ctx context.Context, q url.Values, sc Scope) (*Page, error)
 	if err != nil {
 		return nil, err
 	}
-	return execute("embed", d)
+	d.ThisWeek = ThisWeek{}
+	if q.Get("this_week") != "0" {
+		if d.ThisWeek, err = s.ThisWeekFor(ctx, sc, query); err != nil {
+			return nil, err
+		}
+	}
+	page, err := execute("embed", embedPage{pageData: d, Theme: theme, Applied: q != nil, Script: s.cfg.BaseURL + "/embed.js"})
+	if page != nil {
+		page.Script = true
+	}
+	return page, err
+}
+
+// embedPage is what the iframe widget renders.
+type embedPage struct {
+	pageData
+	// Theme is light, dark or auto (the reader's system setting).
+	Theme string
+	// Applied says the query was read here; a static build's page leaves
+	// it to the script.
+	Applied bool
+	// Script is the widget script, which sizes the frame.
+	Script string
 }
 
 // EmbedJS returns the script widget, "/embed.js". It is the same for every

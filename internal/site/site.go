@@ -121,6 +121,9 @@ type Page struct {
 	// Expires, when set, is when the page goes stale even if the store
 	// does not change: pages that show this week's rotation.
 	Expires time.Time
+	// Script marks an HTML page that runs this site's own scripts (the
+	// iframe widget, which sizes its frame); other pages run none.
+	Script bool
 }
 
 // visible reports whether partner id may appear in scope.
@@ -170,6 +173,9 @@ func (s *Site) render(ctx context.Context, route string, q url.Values, sc Scope)
 	case "/embed.js":
 		return s.EmbedJS(), nil
 	}
+	if partner, ok := embedDataRoute(route); ok {
+		return s.EmbedData(ctx, partner, sc)
+	}
 	if page, ok, err := s.sheetOutput(ctx, route, q, sc); ok {
 		return page, err
 	}
@@ -180,7 +186,7 @@ func (s *Site) render(ctx context.Context, route string, q url.Values, sc Scope)
 // changes on Monday even when the store does not.
 func weekly(route string) bool {
 	switch route {
-	case "/", "/embed", "/calendar.ics":
+	case "/", "/embed", "/calendar.ics", "/" + EmbedDataFile:
 		return true
 	}
 	return strings.HasPrefix(route, "/this-week.") || weeklyOutput(route)

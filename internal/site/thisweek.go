@@ -35,14 +35,20 @@ const ThisWeekItems = 3
 // ThisWeek returns this week's block for scope; it has no partners when
 // the rotation names none the scope may see.
 func (s *Site) ThisWeek(ctx context.Context, sc Scope) (ThisWeek, error) {
+	return s.ThisWeekFor(ctx, sc, feed.Query{})
+}
+
+// ThisWeekFor is ThisWeek narrowed by a widget's filters: only the
+// partners in f.Partners (all when empty), each with points of f.Kinds.
+func (s *Site) ThisWeekFor(ctx context.Context, sc Scope, f feed.Query) (ThisWeek, error) {
 	w := s.rot.At(s.now())
 	tw := ThisWeek{Monday: w.Monday}
 	for _, id := range w.Partners {
-		if !s.visible(id, sc) {
+		if !s.visible(id, sc) || len(f.Partners) > 0 && !contains(f.Partners, id) {
 			continue
 		}
 		p, _ := s.partner(id)
-		items, err := s.items(ctx, feed.Query{Partners: []string{id}, Limit: ThisWeekItems}, sc)
+		items, err := s.items(ctx, feed.Query{Partners: []string{id}, Kinds: f.Kinds, Limit: ThisWeekItems}, sc)
 		if err != nil {
 			return tw, fmt.Errorf("this week: %w", err)
 		}
@@ -64,10 +70,7 @@ func (tw ThisWeek) Sentence() string {
 	}
 	parts := make([]string, len(tw.Partners))
 	for i, p := range tw.Partners {
-		parts[i] = p.Name
-		if p.Region != "" {
-			parts[i] += ", our partner in " + p.Region
-		}
+		parts[i] = p.phrase()
 	}
 	list := parts[0]
 	if n := len(parts); n > 1 {
@@ -77,6 +80,39 @@ func (tw ThisWeek) Sentence() string {
 		}
 	}
 	return "This week we are praying for " + list + "."
+}
+
+// FeedLabel is the link text of the partner's own feed: "IJM's feed",
+// "The Smiths' feed".
+func (p WeekPartner) FeedLabel() string { return possessive(p.Name) + " feed" }
+
+// possessive is the English possessive of a name: "IJM's", "the Smiths'".
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+// phrase names the partner in the this-week sentence: "IJM, our partner
+// in South Asia"; a partner serving everywhere is "serving worldwide".
+func (p WeekPartner) phrase() string {
+	switch {
+	case p.Region == "":
+		return p.Name
+	case worldwide(p.Region):
+		return p.Name + ", serving worldwide"
+	}
+	return p.Name + ", our partner in " + p.Region
+}
+
+// worldwide reports whether a region names no one place.
+func worldwide(region string) bool {
+	switch strings.ToLower(strings.TrimSpace(region)) {
+	case "worldwide", "global", "international", "world", "everywhere", "various", "multiple":
+		return true
+	}
+	return false
 }
 
 // thisWeekQuery returns the partner filter and title of the /this-week
