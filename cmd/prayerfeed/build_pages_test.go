@@ -20,7 +20,8 @@ func TestBuildWritesPages(t *testing.T) {
 	}{
 		{"index.html", []string{`<link rel="alternate" type="application/atom+xml"`, "https://prayer.example/feed.atom", "Partner 1"}},
 		{"embed/index.html", []string{`<base target="_blank">`, `class="point`}},
-		{"embed.js", []string{"data-prayerfeed", `credentials: "omit"`}},
+		{"embed.js", []string{"data-prayerfeed", "embed-data.js"}},
+		{"embed-data.js", []string{"(window.prayerfeedData = window.prayerfeedData || []).push(", "Partner 1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {

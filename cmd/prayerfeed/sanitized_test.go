@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"io/fs"
 	"net/http/httptest"
 	"os"
@@ -54,6 +55,12 @@ func checkBuiltFiles(t *testing.T, out string) {
 			checkFeedFile(t, rel, path)
 		case ".html", "":
 			checkPage(t, rel, data)
+		case ".js":
+			if filepath.Base(path) == "embed-data.js" {
+				checkEmbedData(t, rel, data)
+			} else if bytes.Contains(data, []byte(hostile.Marker)) {
+				t.Errorf("%s: carries a partner's script payload", rel)
+			}
 		default:
 			if bytes.Contains(data, []byte(hostile.Marker)) {
 				t.Errorf("%s: carries a partner's script payload", rel)
@@ -66,6 +73,25 @@ func checkBuiltFiles(t *testing.T, out string) {
 	}
 	if n == 0 {
 		t.Fatal("the build wrote no files")
+	}
+}
+
+// checkEmbedData checks a script widget data file: one push of one JSON
+// value, whose strings hold partner text as data only: no "<" that could
+// end a script element, no raw U+2028 or U+2029 (line ends to JavaScript).
+func checkEmbedData(t *testing.T, rel string, data []byte) {
+	t.Helper()
+	const prefix = "/* prayerfeed widget data: read by embed.js */\n(window.prayerfeedData = window.prayerfeedData || []).push("
+	body, ok := bytes.CutPrefix(data, []byte(prefix))
+	if ok {
+		body, ok = bytes.CutSuffix(body, []byte(");\n"))
+	}
+	if !ok || !json.Valid(body) {
+		t.Errorf("%s: not one push of one JSON value", rel)
+		return
+	}
+	if bytes.ContainsAny(body, "<>\u2028\u2029") {
+		t.Errorf("%s: JSON holds a raw <, > or line separator", rel)
 	}
 }
 
