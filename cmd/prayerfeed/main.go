@@ -37,6 +37,7 @@ commands:
   review    list extracted points and correct them: review list|hide|restore|kind|edit|add|approve|export
   print     the weekly prayer sheet as PDF (headless Chromium): print --out sheet.pdf
   digest    the weekly e-mail to the prayer team: digest [--send|--preview]
+  ingest    one e-mail message from a mail server's pipe: ingest [--partner ID] < message.eml
 
 global flags (also accepted after the command):
   --config  partners.yaml to read (env PRAYERFEED_CONFIG; default partners.yaml)
@@ -58,6 +59,7 @@ func commands() map[string]command {
 		"review":   runReview,
 		"print":    runPrint,
 		"digest":   runDigest,
+		"ingest":   runIngest,
 	}
 }
 

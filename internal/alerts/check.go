@@ -79,7 +79,11 @@ func (c *Checker) Alerts(ctx context.Context, now time.Time) ([]Alert, error) {
 				Since:  now})
 		}
 	}
-	return out, nil
+	mail, err := c.mailAlerts(ctx, now, pending)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, mail...), nil
 }
 
 // sourceAlerts are a source's alerts: failing, or selectors that no

@@ -29,6 +29,8 @@ type Config struct {
 	Digest *Digest `yaml:"digest"`
 	// Retention, when set, expires old points (retention.go).
 	Retention *Retention `yaml:"retention"`
+	// Mail says whose word on a message's origin to trust (mail.go).
+	Mail *Mail `yaml:"mail"`
 }
 
 // Rotation is the weekly order in which the church prays for its partners.
@@ -74,6 +76,9 @@ type Partner struct {
 	// SilentWeeks is how many weeks without a new update raise an alert;
 	// default 8.
 	SilentWeeks int `yaml:"silent_weeks"`
+	// Email lists the addresses the partner writes from; "*@kelu.example"
+	// is any address at a domain (see MatchEmail).
+	Email []string `yaml:"email"`
 }
 
 // Review says when a partner's new points are published.
@@ -116,6 +121,8 @@ const (
 	TypeAuto SourceType = "auto"
 	// TypePDF is one prayer letter published as a PDF file.
 	TypePDF SourceType = "pdf"
+	// TypeIMAP is a mailbox the partners' letters are sent to.
+	TypeIMAP SourceType = "imap"
 )
 
 // Source is one place a partner publishes news.
@@ -124,6 +131,10 @@ type Source struct {
 	URL    string     `yaml:"url"`
 	Every  Duration   `yaml:"every"`
 	Select *Select    `yaml:"select"`
+	// PasswordEnv and PasswordFile say where an imap source's password
+	// is: an environment variable, or a file; never partners.yaml itself.
+	PasswordEnv  string `yaml:"password_env"`
+	PasswordFile string `yaml:"password_file"`
 }
 
 // Select holds the CSS selectors of a page source; "sel@attr" reads an

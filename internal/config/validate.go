@@ -108,6 +108,9 @@ func (cfg *Config) validate() []fieldError {
 	if cfg.Retention != nil {
 		cfg.Retention.validate(c)
 	}
+	if cfg.Mail != nil {
+		cfg.Mail.validate(c)
+	}
 	return c.errs
 }
 
@@ -150,8 +153,13 @@ func (p Partner) validate(c *checker, f string, haveRotation bool) {
 	if len(p.Weeks) > 0 && !haveRotation {
 		c.add(f+".weeks", "set, but there is no rotation: add rotation.start")
 	}
-	if len(p.Sources) == 0 {
-		c.add(f+".sources", "missing: add at least one source (a feed or page URL)")
+	for j, e := range p.Email {
+		if err := checkEmailPattern(e); err != nil {
+			c.add(fmt.Sprintf("%s.email[%d]", f, j), "%q: %v", e, err)
+		}
+	}
+	if len(p.Sources) == 0 && len(p.Email) == 0 {
+		c.add(f+".sources", "missing: add at least one source (a feed or page URL), or the addresses the partner e-mails from (email)")
 	}
 	seen := map[string]bool{}
 	for j, s := range p.Sources {
@@ -166,11 +174,18 @@ func (p Partner) validate(c *checker, f string, haveRotation bool) {
 
 func (s Source) validate(c *checker, f string) {
 	switch s.Type {
-	case TypeRSS, TypePage, TypeAuto, TypePDF:
+	case TypeRSS, TypePage, TypeAuto, TypePDF, TypeIMAP:
 	default:
-		c.add(f+".type", "%q: want rss, page, auto or pdf", s.Type)
+		c.add(f+".type", "%q: want rss, page, auto, pdf or imap", s.Type)
 	}
-	checkURL(c, f+".url", s.URL)
+	if s.Type == TypeIMAP {
+		s.validateIMAP(c, f)
+	} else {
+		checkURL(c, f+".url", s.URL)
+		if s.PasswordEnv != "" || s.PasswordFile != "" {
+			c.add(f+".password_env", "only an imap source has a password")
+		}
+	}
 	if time.Duration(s.Every) < MinEvery {
 		c.add(f+".every", "%s is too often; partners' sites want at least %s between polls", s.Every, MinEvery)
 	}
