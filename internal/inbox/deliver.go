@@ -249,4 +249,3 @@ func rawID(raw []byte) string {
 
 // IsUnreadable reports whether err is a message that could not be read.
 func IsUnreadable(err error) bool { return errors.Is(err, ErrUnreadable) }
-
