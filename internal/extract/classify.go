@@ -449,7 +449,15 @@ func notPoint(text string) bool {
 // language: site chrome, never a point, whatever it goes on to say.
 func isChrome(text string) bool {
 	// The patterns are folded, so the folded text is the one to read.
-	return chromeLine.MatchString(folded(text)) || furniture(text)
+	f := folded(text)
+	return chromeLine.MatchString(f) || furniture(text) || len(f) <= maxLinkLine && linkCall.MatchString(f) || aside(text)
+}
+
+// aside reports a paragraph wholly in brackets: a note on the source or
+// an editor's remark ("(Adapted from …)"), not the partner's point.
+func aside(text string) bool {
+	t := strings.TrimFunc(text, isSpace)
+	return strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && strings.Count(t, "(") == 1
 }
 
 // furniture reports a line that is only a site's furniture ("Printer-

@@ -68,6 +68,9 @@ const (
 	// line a point going on in the lines under it; fewer, and the line
 	// is a heading ("Prayer – Algeria").
 	minLabelledWords = 3
+	// maxLinkLine (bytes) bounds the line read as a link to elsewhere
+	// ("… lesen Sie hier"): a teaser's length, not an article's.
+	maxLinkLine = 200
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

@@ -73,6 +73,7 @@ var (
 	endReaders       = vocab.endReaders
 	chromeWhole      = vocab.chromeWhole
 	commentHead      = vocab.commentHead
+	linkCall         = vocab.linkCall
 	endKeys          = vocab.endKeys
 
 	askKeys        = vocab.askKeys
@@ -98,7 +99,7 @@ type vocabulary struct {
 	eventWord, eventDay, chromeLine, addressLine, leadInStart, prayerMention, praiseMention             *regexp.Regexp
 	clauseBreak, politeAsk, interjection, speechTag, pleaWord, giftAppeal, prayerOffer, visitOffer      *regexp.Regexp
 	thanksObject                                                                                        *regexp.Regexp
-	dayName, prayerEnd, praiseEnd, endGod, endReaders, chromeWhole, commentHead                         *regexp.Regexp
+	dayName, prayerEnd, praiseEnd, endGod, endReaders, chromeWhole, commentHead, linkCall               *regexp.Regexp
 	endKeys                                                                                             []string
 	// dayStarts are the first words of the weekdays and day words, for a
 	// cheap test before the day patterns.
@@ -158,6 +159,7 @@ func buildVocabulary(langs []lang.Language) (*vocabulary, error) {
 	v.endGod = c.compile("endGod", alt(func(l lang.Language) []string { return l.EndGods }))
 	v.endReaders = c.compile("endReaders", alt(func(l lang.Language) []string { return l.EndReaders }))
 	v.chromeWhole = c.compile("chromeWhole", `^(?:`+alt(func(l lang.Language) []string { return l.ChromeLines })+`)$`)
+	v.linkCall = c.compile("linkCall", `(?:`+alt(func(l lang.Language) []string { return l.LinkCalls })+`)[\s.!:…»>)]*$`)
 	v.commentHead = c.compile("commentHead", `^(?:`+alt(func(l lang.Language) []string { return l.CommentHeads })+`)$`)
 
 	v.askPrefix = c.compile("askPrefix", `^(?:(?:`+alt(func(l lang.Language) []string { return l.AskWords })+`)[ ,]+`+

@@ -5,6 +5,8 @@ func german() Language {
 	return Language{
 		Code:             "de",
 		Name:             "German",
+		Appeals:          []string{`wenn (?:sie|du|ihr) (?:\S+ ){0,3}(?:unterstutzen|spenden|helfen) (?:mochten|mochtest|wollt|wollen)`},
+		LinkCalls:        []string{"lesen sie (?:hier|mehr)", "hier lesen", "weiterlesen", "mehr (?:dazu )?(?:erfahren|lesen)(?: sie)? hier", "hier klicken"},
 		CommentHeads:     []string{`(?:\d+ )?kommentare?`, "kommentar schreiben"},
 		ChromeLines:      []string{"drucken", "druckversion", "seite drucken", "weiterlesen", "mehr lesen", "mehr erfahren", "teilen(?: auf)?(?: facebook| twitter| whatsapp)?", "startseite"},
 		PraiseForReaders: []string{`(?:danke|dank|wir danken(?: euch)?) fur [^.!?;]*\b(?:eure|euer|euch|eurem|euren|ihre|ihr|sie|dich|dein|deine)\b`},
@@ -16,7 +18,7 @@ func german() Language {
 			"danksagung", "danksagungen", "dankesgrund", "dankesgrunde", "dankespunkte"},
 		WeakPraiseWords: []string{"danke"},
 		GodWords:        []string{"gott", "herrn", "herr"},
-		FillerWords: []string{"grund", "grunde", "wofur", "worum", "wir", "und", "oder", "fur", "fuer", "zum", "zur", "unsere", "unser", "punkte", "wie",
+		FillerWords: []string{"weitere", "weiteren", "letzten", "vergangenen", "monats", "des", "grund", "grunde", "wofur", "worum", "wir", "und", "oder", "fur", "fuer", "zum", "zur", "unsere", "unser", "punkte", "wie",
 			"ihr", "mit", "uns", "diesen", "monat", "woche", "der", "die", "das", "den", "dem", "zusammen", "gemeinsam", "besondere",
 			"besonderes", "besonders", "dringend", "dringende", "dringendes", "aktuell", "aktuelle", "aktuelles", "wichtige"},
 		NoticeWords: []string{"spendenziel", "spendenaufruf", "termine", "termin", "ankundigung", "ankundigungen", "hinweis", "hinweise", "kalender",

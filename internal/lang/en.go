@@ -6,6 +6,7 @@ func english() Language {
 	return Language{
 		Code:         "en",
 		Name:         "English",
+		LinkCalls:    []string{"read (?:more|it|the full (?:story|article|letter))(?: here)?", "click here", "learn more here", "find out more(?: here)?", `download (?:it|the \S+ )?here`},
 		CommentHeads: []string{`(?:\d+ )?comments?`, "leave a (?:reply|comment)", `(?:\d+ )?responses?(?: to .*)?`, `(?:\d+ )?thoughts? on .*`, "join the discussion"},
 		ChromeLines:  []string{"printer[- ]friendly(?: version| page)?", "print(?: this)?(?: page| article| post)?", "e-?mail this(?: page| article| post)?", "share(?: this)?(?: on)? (?:facebook|twitter|x|whatsapp|linkedin|email|pinterest)", "share(?: this)?", "tweet", "pin it", "read more", "continue reading", "learn more", "log ?in", "sign ?in", "subscribe", `\d[\d,.]*k? (?:subscribers|followers|members|views|likes)`, "similar channels", "swipe to see more", "posts", "related posts", "you may also like", "back to top", "top of page", "skip to (?:main )?content", "menu", "home", "search", "previous(?: post)?", "next(?: post)?", "older posts", "newer posts", "tags?:.*", "categories?:.*", "posted (?:by|in|on) .*", "filed under .*"},
 		DayWords:     []string{"day", "week"},

@@ -5,6 +5,8 @@ func spanish() Language {
 	return Language{
 		Code:         "es",
 		Name:         "Spanish",
+		Appeals:      []string{"si (?:quieres|deseas|desea|quiere) (?:apoyar|ayudar|colaborar|donar|ofrendar|participar|contactar)"},
+		LinkCalls:    []string{"lea (?:mas|aqui)", "leer mas", "haz clic aqui", "clic aqui", "ver mas"},
 		CommentHeads: []string{`(?:\d+ )?comentarios?`, "deja (?:un|tu) comentario"},
 		ChromeLines:  []string{"imprimir", "version para imprimir", "compartir(?: en)?(?: facebook| twitter| whatsapp)?", "leer mas", "seguir leyendo", "ver mas", "suscribete", "inicio"},
 		DayWords:     []string{"dia", "semana"},

@@ -5,6 +5,8 @@ func french() Language {
 	return Language{
 		Code:         "fr",
 		Name:         "French",
+		Appeals:      []string{"si vous (?:souhaitez|voulez|desirez) (?:soutenir|aider|donner|faire un don|participer)"},
+		LinkCalls:    []string{"lire (?:la suite|ici)", "cliquez ici", "en savoir plus"},
 		CommentHeads: []string{`(?:\d+ )?commentaires?`, "laisser un commentaire"},
 		ChromeLines:  []string{"imprimer(?: cette page)?", "version imprimable", "partager(?: sur)?(?: facebook| twitter| whatsapp)?", "lire la suite", "en savoir plus", "s'abonner", "accueil"},
 		DayWords:     []string{"jour", "semaine"},

@@ -5,6 +5,8 @@ func indonesian() Language {
 	return Language{
 		Code:             "id",
 		Name:             "Indonesian",
+		Appeals:          []string{"(?:jika|bila) (?:anda )?(?:ingin|rindu|mau) (?:mendukung|membantu|memberi|berdonasi)"},
+		LinkCalls:        []string{"baca (?:selengkapnya|di sini)", "klik di sini"},
 		ReportKeys:       []string{"doa"},
 		ReportedRequests: []string{`(?:\S+ ){1,8}(?:meminta|mengajak|mendorong|memohon|minta) (?:\S+ ){0,5}(?:berdoa|dukungan doa|doa)\b`},
 		CommentHeads:     []string{`(?:\d+ )?komentar`, "tinggalkan komentar"},

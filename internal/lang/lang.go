@@ -212,6 +212,10 @@ type Language struct {
 	// version", "Read more", "223 subscribers"): never a point, and never
 	// part of one. Patterns, matched against the whole folded line.
 	ChromeLines []string
+	// LinkCalls end a line that only sends the reader elsewhere ("…,
+	// lesen Sie hier", "Read more here"). Patterns, matched at the end of
+	// the folded line.
+	LinkCalls []string
 	// CommentHeads head the readers' comments under a post ("Comments",
 	// "Leave a reply"): nothing after them is the partner's own writing.
 	// Patterns, matched against the whole folded line.

@@ -5,6 +5,8 @@ func portuguese() Language {
 	return Language{
 		Code:         "pt",
 		Name:         "Portuguese",
+		Appeals:      []string{"se (?:voce )?(?:quiser|deseja|desejar) (?:apoiar|ajudar|contribuir|doar|ofertar|participar)"},
+		LinkCalls:    []string{"leia (?:mais|aqui)", "ler mais", "clique aqui", "saiba mais"},
 		CommentHeads: []string{`(?:\d+ )?comentarios?`, "deixe (?:um|seu) comentario"},
 		ChromeLines:  []string{"imprimir", "compartilhe(?: no| em)?(?: facebook| whatsapp)?", "ler mais", "leia mais", "continuar lendo", "veja mais", "inscreva-se", "inicio"},
 		DayWords:     []string{"dia", "semana"},
