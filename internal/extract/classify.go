@@ -80,8 +80,17 @@ func startKind(s string) kinds {
 	if n := topicLabel(s); k == kindNone && n > 0 {
 		k = openingKind(s[n:])
 	}
+	if loc := readingRef.FindStringIndex(s); k == kindNone && loc != nil {
+		// A calendar's reading before the day's request ("Psalm 19:1-3
+		// Pray that …").
+		k = openingKind(s[loc[1]:])
+	}
 	return k
 }
+
+// readingRef is a Bible reference that opens a calendar entry (folded):
+// "psalm 19:1-3 ", "1 cor. 13:4 ", "4:1-16 ".
+var readingRef = regexp.MustCompile(`^(?:(?:[1-3] ?)?\pL+\.? )?\d{1,3}:\d{1,3}(?:[-–]\d{1,3})?,? `)
 
 // openingKind reads the opening words of one sentence (folded, quotes
 // trimmed), after any polite framing.

@@ -12,6 +12,10 @@ import (
 // label, like "Prayer:", and names no kind: the entry's words or the
 // heading above give it.
 
+// dayDate is a date written after a weekday: "5 March", "March 5th",
+// "5 de março", "05.03.", "5/3".
+var dayDate = regexp.MustCompile(`^,? (?:\d{1,2}(?:st|nd|rd|th|er|e|\.)?(?: de)? \pL{3,}\.?(?:,? \d{4})?|\pL{3,}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|\d{1,2}[./]\d{1,2}\.?(?:[./]\d{2,4})?)`)
+
 // hangulDay is a Korean weekday or numbered day ("월요일", "3일", "1주차").
 var hangulDay = regexp.MustCompile(`^(?:[월화수목금토일]요일|\d{1,3}(?:일|일차|주차|주))`)
 
@@ -34,6 +38,11 @@ func dayLabel(s string) (int, bool) {
 		n = loc[1]
 	} else {
 		return 0, false
+	}
+	if loc := dayDate.FindStringIndex(folded(s[n:min(len(s), n+40)])); loc != nil {
+		// "Wednesday 5 March", "Monday, March 3rd": the date goes with
+		// the day.
+		n += byteLenOfRunes(s[n:], utf8.RuneCountInString(folded(s[n:min(len(s), n+40)])[:loc[1]]))
 	}
 	rest := strings.TrimLeft(s[n:], "*_")
 	n = len(s) - len(rest)

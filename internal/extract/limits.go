@@ -71,6 +71,9 @@ const (
 	// maxLinkLine (bytes) bounds the line read as a link to elsewhere
 	// ("… lesen Sie hier"): a teaser's length, not an article's.
 	maxLinkLine = 200
+	// minNumberedLines is the fewest lines counting up one by one ("1 …",
+	// "2 …", "3 …") read as a numbered list whose dots were lost.
+	minNumberedLines = 3
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

@@ -3,6 +3,7 @@ package extract
 import (
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -35,6 +36,7 @@ func textBlocks(content string, md bool, labels *markerSet) []*block {
 		raws = raws[:maxLines]
 	}
 	raws = bareBullets(raws)
+	raws = bareNumbers(raws)
 	texts := make([]string, len(raws))
 	bullets := quoteBullets(raws)
 	for i, raw := range raws {
@@ -123,6 +125,42 @@ func bareBullets(raws []string) []string {
 			raws[i] = ""
 		}
 	}
+	return raws
+}
+
+// bareNumber is a number that opens a line with only a space after it
+// ("1 Psalm 19 …", "12 Pray for …").
+var bareNumber = regexp.MustCompile(`^([ \t]*)(\d{1,3})[ \t]+\S`)
+
+// bareNumbers marks numbers that open lines as list numbers ("1 Pray …",
+// "2 Give thanks …" becomes "1. Pray …") when at least minNumberedLines
+// lines count up one by one: a calendar's days or a numbered list whose
+// dots were lost, not a line that happens to start with a figure.
+func bareNumbers(raws []string) []string {
+	var run []int
+	want := 0
+	flush := func() {
+		if len(run) >= minNumberedLines {
+			for _, i := range run {
+				m := bareNumber.FindStringSubmatchIndex(raws[i])
+				raws[i] = raws[i][:m[5]] + "." + raws[i][m[5]:]
+			}
+		}
+		run = run[:0]
+	}
+	for i, raw := range raws {
+		m := bareNumber.FindStringSubmatch(raw)
+		if m == nil {
+			continue
+		}
+		v, _ := strconv.Atoi(m[2])
+		if len(run) == 0 || v != want {
+			flush()
+		}
+		run = append(run, i)
+		want = v + 1
+	}
+	flush()
 	return raws
 }
 
