@@ -68,18 +68,43 @@ type reviewCmd struct {
 
 // parse parses the verb's flags, accepting them before and after its
 // other arguments, and returns the other arguments.
+//
+// Item ids are base64url and a sixteenth of them start with "-", so an
+// argument that starts with "-" but names none of the verb's flags is an
+// id, not a mistyped flag; "--" ends the flags as usual.
 func (r *reviewCmd) parse(args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := r.fs.Parse(args); err != nil {
-			return nil, err
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i+1:]...)
+			break
 		}
-		if r.fs.NArg() == 0 {
-			return rest, nil
+		f := r.fs.Lookup(flagName(a))
+		if !strings.HasPrefix(a, "-") || a == "-" || f == nil {
+			rest = append(rest, a)
+			continue
 		}
-		rest = append(rest, r.fs.Arg(0))
-		args = r.fs.Args()[1:]
+		flags = append(flags, a)
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); (!ok || !b.IsBoolFlag()) && !strings.Contains(a, "=") && i+1 < len(args) {
+			i++
+			flags = append(flags, args[i])
+		}
 	}
+	if err := r.fs.Parse(flags); err != nil {
+		return nil, err
+	}
+	return rest, nil
+}
+
+// flagName is the name a command-line argument gives as a flag: "-kind"
+// and "--kind=praise" both name "kind".
+func flagName(arg string) string {
+	name := strings.TrimLeft(arg, "-")
+	if i := strings.IndexByte(name, '='); i >= 0 {
+		name = name[:i]
+	}
+	return name
 }
 
 // ReviewJSON is review list --json's output, a stable interface: fields

@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"flag"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -135,6 +137,38 @@ func TestReviewCommandErrors(t *testing.T) {
 			err := run(t.Context(), append([]string{"--config", cfg, "--db", db, "review"}, args...), &out, &errOut)
 			if err == nil {
 				t.Fatalf("review %v: no error", args)
+			}
+		})
+	}
+}
+
+// TestReviewParseDashIDs: item ids are base64url, so one in sixteen
+// starts with "-"; the review verbs must take it as an id, not a flag.
+func TestReviewParseDashIDs(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want []string
+		kind string
+	}{
+		{"plain id", []string{"AbCdEfGhIjKlMnOp"}, []string{"AbCdEfGhIjKlMnOp"}, ""},
+		{"dash id", []string{"-bCdEfGhIjKlMnOp"}, []string{"-bCdEfGhIjKlMnOp"}, ""},
+		{"dash id before a flag", []string{"-bCdEfGhIjKlMnOp", "--kind", "praise"}, []string{"-bCdEfGhIjKlMnOp"}, "praise"},
+		{"flag before dash id", []string{"--kind=praise", "-bCdEfGhIjKlMnOp", "more"}, []string{"-bCdEfGhIjKlMnOp", "more"}, "praise"},
+		{"double dash", []string{"--", "--kind"}, []string{"--kind"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fs := flag.NewFlagSet("review", flag.ContinueOnError)
+			fs.SetOutput(io.Discard)
+			kind := fs.String("kind", "", "")
+			r := &reviewCmd{fs: fs}
+			got, err := r.parse(tt.args)
+			if err != nil {
+				t.Fatalf("parse(%q): %v", tt.args, err)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") || *kind != tt.kind {
+				t.Errorf("parse(%q) = %q, kind %q; want %q, kind %q", tt.args, got, *kind, tt.want, tt.kind)
 			}
 		})
 	}
