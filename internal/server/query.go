@@ -14,6 +14,8 @@ import (
 var (
 	// feedParams are the filters of every feed route.
 	feedParams = []string{"kind", "partner", "tag", "limit"}
+	// wallParams are the prayer wall's filters.
+	wallParams = []string{"kind", "partner"}
 	// embedParams are the options of the iframe widget.
 	embedParams = []string{"count", "kind", "partner", "tag", "theme", "this_week"}
 	// printParams are the options of the printed sheet.

@@ -23,7 +23,7 @@ type route struct {
 // cache of rendered pages.
 func (s *Server) routes() []route {
 	rts := []route{
-		s.page("GET /{$}", "wall", nil),
+		s.page("GET /{$}", "wall", wallParams),
 		s.page("GET /embed", "embed", embedParams),
 		s.page("GET /embed.js", "embed_js", nil),
 		s.page("GET /embed-data.js", "embed_data", nil),
@@ -31,6 +31,7 @@ func (s *Server) routes() []route {
 		s.page("GET /feed.atom", "feed", feedParams),
 		s.page("GET /feed.json", "feed", feedParams),
 		s.page("GET /partners/{id}/{file}", "partner_feed", partnerParams),
+		s.page("GET /partners/{id}/{$}", "partner_page", nil),
 		s.page("GET /this-week.xml", "this_week", feedParams),
 		s.page("GET /this-week.atom", "this_week", feedParams),
 		s.page("GET /this-week.json", "this_week", feedParams),

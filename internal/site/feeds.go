@@ -32,7 +32,7 @@ func (s *Site) Paths(sc Scope) []string {
 	}
 	for _, p := range s.cfg.Partners {
 		if s.visible(p.ID, sc) {
-			out = append(out, "/partners/"+p.ID+"/"+EmbedDataFile)
+			out = append(out, "/partners/"+p.ID+"/", "/partners/"+p.ID+"/"+EmbedDataFile)
 		}
 	}
 	return append(out, s.outputPaths(sc)...)

@@ -30,9 +30,6 @@ const (
 	contentTypeJS   = "text/javascript; charset=utf-8"
 )
 
-// wallLimit is how many points the prayer wall shows.
-const wallLimit = 50
-
 // Embed widget limits: the default and largest number of points shown.
 const (
 	embedDefaultCount = 5
@@ -77,21 +74,43 @@ type pageData struct {
 	Status string
 	// Elsewhere links the list's other homes: paper, apps, newsletters.
 	Elsewhere []outputLink
+	// Groups are the wall's points by partner; PartnerNav links each
+	// partner's page; Home is the wall's address; Filtered says the
+	// query narrowed the wall.
+	Groups     []partnerGroup
+	PartnerNav []partnerNav
+	Home       string
+	Filtered   bool
 }
 
-// Wall renders the prayer wall, "/": the recent points of every partner in
-// scope, with links to every feed.
-func (s *Site) Wall(ctx context.Context, sc Scope) (*Page, error) {
-	items, err := s.items(ctx, feed.Query{Limit: wallLimit}, sc)
-	if err != nil {
-		return nil, fmt.Errorf("render wall: %w", err)
-	}
-	d, err := s.pageData(ctx, items, sc)
+// Wall renders the prayer wall, "/": this week's partners at the top,
+// then the recent points of every other partner in scope grouped by
+// partner, with filters by kind and partner and links to every feed. A
+// served wall also reads ?kind= and ?partner=.
+func (s *Site) Wall(ctx context.Context, q url.Values, sc Scope) (*Page, error) {
+	f, err := parseWallFilter(q)
 	if err != nil {
 		return nil, err
 	}
+	d, err := s.pageData(ctx, nil, sc)
+	if err != nil {
+		return nil, err
+	}
+	if d.ThisWeek, err = s.ThisWeekFor(ctx, sc, feed.Query{Kinds: f.Kinds, Partners: f.Partners}); err != nil {
+		return nil, err
+	}
+	var skip []string
+	for _, p := range d.ThisWeek.Partners {
+		skip = append(skip, p.ID)
+	}
+	if d.Groups, err = s.groups(ctx, sc, f, skip); err != nil {
+		return nil, err
+	}
+	d.PartnerNav = s.partnerNavs(sc)
+	d.Home = s.cfg.BaseURL + sc.Prefix + "/"
+	d.Filtered = len(f.Kinds)+len(f.Partners) > 0
 	var expires time.Time
-	if len(items) == 0 && !sc.Private {
+	if len(d.Groups) == 0 && !d.ThisWeek.hasItems() && !d.Filtered && !sc.Private {
 		if d.FirstRun, err = s.firstRun(ctx); err != nil {
 			return nil, err
 		}

@@ -167,11 +167,14 @@ func (s *Site) render(ctx context.Context, route string, q url.Values, sc Scope)
 	case "/partners.opml":
 		return s.OPML()
 	case "/":
-		return s.Wall(ctx, sc)
+		return s.Wall(ctx, q, sc)
 	case "/embed":
 		return s.Embed(ctx, q, sc)
 	case "/embed.js":
 		return s.EmbedJS(), nil
+	}
+	if id, ok := partnerPageRoute(route); ok {
+		return s.PartnerPage(ctx, id, sc)
 	}
 	if partner, ok := embedDataRoute(route); ok {
 		return s.EmbedData(ctx, partner, sc)
@@ -188,6 +191,9 @@ func weekly(route string) bool {
 	switch route {
 	case "/", "/embed", "/calendar.ics", "/" + EmbedDataFile:
 		return true
+	}
+	if _, ok := partnerPageRoute(route); ok {
+		return true // "This week we are praying for …"
 	}
 	return strings.HasPrefix(route, "/this-week.") || weeklyOutput(route)
 }

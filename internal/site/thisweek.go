@@ -23,8 +23,8 @@ type WeekPartner struct {
 	ID string
 	// Name is the partner's short name ("IJM"); FullName its whole name.
 	Name, FullName, Region, Homepage string
-	// FeedURL is the partner's own Atom feed.
-	FeedURL string
+	// FeedURL is the partner's own Atom feed; PageURL its page.
+	FeedURL, PageURL string
 	// Items are its latest points, newest first.
 	Items []feed.Item
 }
@@ -56,6 +56,7 @@ func (s *Site) ThisWeekFor(ctx context.Context, sc Scope, f feed.Query) (ThisWee
 			ID: id, Name: s.redact.Text(id, p.Short), FullName: s.redact.Text(id, p.Name),
 			Region: s.redact.Text(id, p.Region), Homepage: p.Homepage,
 			FeedURL: s.cfg.BaseURL + sc.Prefix + "/partners/" + id + "/feed.atom",
+			PageURL: s.partnerPageURL(id, sc),
 			Items:   items,
 		})
 	}
@@ -142,3 +143,16 @@ func (s *Site) thisWeekQuery(sc Scope) ([]string, string) {
 	}
 	return ids, "This week: " + strings.Join(names, ", ")
 }
+
+// hasItems reports whether any partner of the week has points to show.
+func (tw ThisWeek) hasItems() bool {
+	for _, p := range tw.Partners {
+		if len(p.Items) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// Points are the partner's items as the pages show them.
+func (p WeekPartner) Points() []point { return points(p.Items) }
