@@ -45,6 +45,7 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	w := worker.New(worker.Config{
 		Config: cfg, Store: st, Logger: newLogger(stderr),
 		Fetcher: cf.client(),
+		Mail:    newMailPoller(cfg, st),
 	})
 	sum, err := w.RunOnce(ctx, worker.Options{Partner: *partner, All: *all})
 	printSummary(stdout, sum)

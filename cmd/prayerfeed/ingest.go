@@ -6,7 +6,10 @@ import (
 	"io"
 	"os"
 
+	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/inbox"
+	"github.com/prayerfeed/prayerfeed/internal/mailbox"
+	"github.com/prayerfeed/prayerfeed/internal/store"
 )
 
 // maxIngestBytes caps a piped message: the 50 MB attachment the inbox
@@ -64,4 +67,10 @@ func printReceipt(w io.Writer, r inbox.Receipt) {
 	for _, n := range r.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
 	}
+}
+
+// newMailPoller is the poller of the imap sources, delivering to st.
+func newMailPoller(cfg *config.Config, st *store.Store) *mailbox.Poller {
+	return mailbox.New(mailbox.Config{Deliverer: inbox.NewDeliverer(inbox.Config{Config: cfg, Store: st,
+		Limits: inbox.Limits{MaxMessageBytes: maxIngestBytes}})})
 }

@@ -99,7 +99,8 @@ func newApp(sc serveConfig, cfg *config.Config, metrics *server.Metrics) *app {
 			Sessions: sc.store, Reviewer: sc.store, Corrector: sc.store, Alerter: checker,
 		}),
 	})
-	w := worker.New(worker.Config{Config: cfg, Store: sc.store, Fetcher: sc.fetcher, Logger: sc.logger})
+	w := worker.New(worker.Config{Config: cfg, Store: sc.store, Fetcher: sc.fetcher, Logger: sc.logger,
+		Mail: newMailPoller(cfg, sc.store)})
 	return &app{cfg: cfg, handler: handler, worker: w}
 }
 

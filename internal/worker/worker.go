@@ -51,6 +51,8 @@ type Config struct {
 	// MaxUpdateBytes caps one update's content; longer content is cut
 	// (see capUpdate). Default 256 KiB.
 	MaxUpdateBytes int
+	// Mail polls the imap sources (mail.go); without it they fail.
+	Mail MailPoller
 	// Logger defaults to slog.Default().
 	Logger *slog.Logger
 	// Now defaults to time.Now.
@@ -198,6 +200,10 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
 		return o
 	}
 	o.res.Attempted = true
+	if j.source.Type == config.TypeIMAP {
+		o.write, o.prev = true, st
+		return w.runMailJob(ctx, j, o)
+	}
 	fr, err := w.cfg.Fetcher.Fetch(ctx, FetcherSource(j.partner, j.source), fetcher.Validators{ETag: st.ETag, LastModified: st.LastModified})
 	if ctx.Err() != nil {
 		// Shutting down: leave the source as it was, to be fetched next time.

@@ -123,7 +123,11 @@ func (wr *writer) write(group []pending, retry bool) {
 			failed = append(failed, pending{p.i, o})
 			continue
 		}
+		// An imap source's points were stored as its messages were
+		// delivered; its batch holds only its state.
+		delivered := res.Save.New
 		res.Save = saved[k].SaveResult
+		res.Save.New += delivered
 		wr.results[p.i] = res
 	}
 	if len(failed) > 0 {
