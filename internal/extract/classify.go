@@ -70,7 +70,7 @@ func nextSentence(s string, from int) int {
 
 // trimSentenceStart drops opening quotes and brackets.
 func trimSentenceStart(s string) string {
-	return strings.TrimLeft(s, "\"'(“‘«„‚¡¿ ")
+	return strings.TrimLeft(s, "\"'(“‘«„‚¡¿.… ")
 }
 
 // startKind reads one sentence (folded): the kind of request it opens with.

@@ -13,8 +13,9 @@ import (
 // PraiseEnds.
 
 // sentenceTail is what may close a sentence after its last word:
-// punctuation, and a remark in brackets ("(최소한 1명)").
-var sentenceTail = regexp.MustCompile(`(?:\s*\([^()]{0,40}\)|[\s.!?…~"'”’]+)+$`)
+// punctuation, a remark in brackets ("(최소한 1명)") and the name a quotation
+// is signed with ("…기도해 주세요." - 한나).
+var sentenceTail = regexp.MustCompile(`(?:\s*\([^()]{0,40}\)|\s+[-–—]\s*[^\s.!?]{1,20}|[\s.!?…~"'”’]+)+$`)
 
 // endKind reads one sentence (folded) from its end: a request, a
 // thanksgiving to God, or neither. Thanks that name no name of God, or
