@@ -53,7 +53,7 @@ type line struct {
 // of every kind, dashes and arrows ("—", "–", "->", "=>"), numbers ("1.",
 // "2)", "(3)", keycap emoji "1️⃣"), letters ("a)", "(b)") and roman
 // numerals ("(iv)", "ii.", "IX)").
-var markerRe = regexp.MustCompile(`^(?:(?:[-~*+•·◦▪▫‣⁃∙●○◉◎■□➢➤►▶▸▹▻→⇒➔➜➝➞✓✔✦✧☐☑❖◆◇♦–—―‒−]|->|=>|-->)\x{fe0f}?|\d{1,3}[.)]|\d{1,3}[ \t]+[–—]|\(\d{1,3}\)|[a-z]\)|\([a-z]\)|#\d{1,3}[.):]?` +
+var markerRe = regexp.MustCompile(`^(?:(?:[-~*+•·◦▪▫‣⁃∙●○◉◎■□➢➤►▶▸▹▻→⇒➔➜➝➞✓✔✦✧☐☑❖◆◇♦–—―‒−]|->|=>|-->)\x{fe0f}?|\d{1,3}[.)]|\d{1,3}[ \t]*[–—]|\d{1,3}-|\(\d{1,3}\)|[a-z]\)|\([a-z]\)|#\d{1,3}[.):]?` +
 	`|\d\x{fe0f}?\x{20e3}|🔟|\(?(?:i{1,3}|iv|vi{0,3}|ix|xi{0,3}|I{1,3}|IV|VI{0,3}|IX|XI{0,3})[.)])[ \t\x{a0}]+`)
 
 // wordBullet matches the bullets Word's plain-text export writes for its

@@ -74,6 +74,9 @@ const (
 	// minNumberedLines is the fewest lines counting up one by one ("1 …",
 	// "2 …", "3 …") read as a numbered list whose dots were lost.
 	minNumberedLines = 3
+	// topicLevel is the heading level given to a numbered topic's title
+	// ("1- La rentrée scolaire"): below any heading the page set.
+	topicLevel = 4
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

@@ -106,6 +106,12 @@ func (a *assembler) run(blocks []*block) []Point {
 			a.sec = section{}
 			continue
 		}
+		if b.kind == bItem && len(b.children) == 0 && i > 0 && blocks[i-1].kind == bPara && topicEntry(text, blocks[i+1:]) {
+			// "1- La rentrée scolaire", then what it is about: the
+			// number heads a topic, it is not a point.
+			a.heading(&block{kind: bHeading, level: topicLevel, toks: b.toks})
+			continue
+		}
 		if b.kind == bItem && len(b.children) > 0 && a.itemHeading(b, text) {
 			// "Praises" or "Key dates" over sub-entries heads them.
 			a.sec = section{kind: headingKind(text)}
@@ -388,6 +394,17 @@ func (a *assembler) para(b *block, text string) {
 	if k != kindNone && !notPoint(text) && !tooShort(text) {
 		a.split(b.toks, k)
 	}
+}
+
+// topicEntry reports a list entry that titles the paragraphs after it: a
+// few words with no closing mark and no request of its own, standing
+// between paragraphs rather than among other entries or under a heading.
+func topicEntry(text string, rest []*block) bool {
+	t := strings.TrimFunc(text, isSpace)
+	if t == "" || len(rest) == 0 || rest[0].kind != bPara || len(strings.Fields(t)) > maxTitleWords {
+		return false
+	}
+	return !strings.ContainsAny(t[len(t)-1:], ".!?:;,") && requestKind(t) == kindNone
 }
 
 // listsAhead marks, for each block, whether list entries follow it
