@@ -33,6 +33,9 @@ func runDiscover(ctx context.Context, g *globals, args []string, stdout, stderr 
 	}
 	client := fetcher.NewClient(fetcher.ClientConfig{DenyPrivate: !*allowPrivate})
 	resp, err := client.Get(ctx, raw, fetcher.Validators{})
+	if errors.Is(err, fetcher.ErrForbiddenAddress) {
+		return fmt.Errorf("discover %s: %w; it is on this machine or a private network: if you mean it (a test site, an intranet), run prayerfeed discover --allow-private %s", raw, err, raw)
+	}
 	if err != nil {
 		return fmt.Errorf("discover %s: %w", raw, err)
 	}

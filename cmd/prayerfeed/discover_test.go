@@ -122,4 +122,7 @@ func TestDiscoverRefusesLoopback(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), srv.URL) {
 		t.Fatalf("discover of a loopback URL: err = %v, want a refusal naming %s", err, srv.URL)
 	}
+	if !strings.Contains(err.Error(), "prayerfeed discover --allow-private "+srv.URL) {
+		t.Errorf("the refusal does not say how to allow it: %v", err)
+	}
 }

@@ -47,24 +47,39 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		Fetcher: cf.client(),
 		Mail:    newMailPoller(cfg, st),
 	})
-	sum, err := w.RunOnce(ctx, worker.Options{Partner: *partner, All: *all})
-	printSummary(stdout, sum)
+	rep := newFetchReport(stdout, stderr, countSources(cfg, *partner))
+	sum, err := w.RunOnce(ctx, worker.Options{Partner: *partner, All: *all, Progress: rep.source})
+	rep.done()
+	printTotals(stdout, sum)
 	return err
 }
 
+// printSummary prints a cycle's sources, then its totals.
 func printSummary(w io.Writer, sum worker.Summary) {
 	for _, r := range sum.Sources {
-		switch {
-		case r.Skipped:
-		case r.Err != nil:
-			fmt.Fprintf(w, "FAIL %s %s: %s\n", r.PartnerID, config.PublicURL(r.URL), config.PublicText(r.Err.Error()))
-		case r.Status == 304:
-			fmt.Fprintf(w, "ok   %s %s: not modified\n", r.PartnerID, config.PublicURL(r.URL))
-		default:
-			fmt.Fprintf(w, "ok   %s %s: %d new, %d updated, %d unchanged\n", r.PartnerID, config.PublicURL(r.URL),
-				r.Save.New, r.Save.Updated, r.Save.Unchanged)
+		if line, ok := sourceLine(r); ok {
+			fmt.Fprintln(w, line)
 		}
 	}
+	printTotals(w, sum)
+}
+
+// sourceLine is how fetch reports one source; ok is false for a source
+// that was not due.
+func sourceLine(r worker.SourceResult) (string, bool) {
+	switch {
+	case r.Skipped:
+		return "", false
+	case r.Err != nil:
+		return fmt.Sprintf("FAIL %s %s: %s", r.PartnerID, config.PublicURL(r.URL), config.PublicText(r.Err.Error())), true
+	case r.Status == 304:
+		return fmt.Sprintf("ok   %s %s: not modified", r.PartnerID, config.PublicURL(r.URL)), true
+	}
+	return fmt.Sprintf("ok   %s %s: %d new, %d updated, %d unchanged", r.PartnerID, config.PublicURL(r.URL),
+		r.Save.New, r.Save.Updated, r.Save.Unchanged), true
+}
+
+func printTotals(w io.Writer, sum worker.Summary) {
 	if sum.Expired > 0 {
 		fmt.Fprintf(w, "retention: %d expired items deleted\n", sum.Expired)
 	}

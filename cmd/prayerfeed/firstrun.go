@@ -38,7 +38,8 @@ func logFailingSources(ctx context.Context, cfg *config.Config, st sourceStater,
 				continue
 			}
 			failing++
-			logger.Warn("source failing", "partner", p.ID, "url", src.URL, "failures", s.Failures, "err", s.LastError)
+			logger.Warn("source failing", "partner", p.ID, "url", config.PublicURL(src.URL), "failures", s.Failures,
+				"err", config.PublicText(s.LastError))
 		}
 	}
 	if failing > 0 {

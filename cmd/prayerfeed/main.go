@@ -39,9 +39,12 @@ commands:
   digest    the weekly e-mail to the prayer team: digest [--send|--preview]
   ingest    one e-mail message from a mail server's pipe: ingest [--partner ID] < message.eml
 
+  help      this list, or one command's flags: help [COMMAND]
+
 global flags (also accepted after the command):
   --config  partners.yaml to read (env PRAYERFEED_CONFIG; default partners.yaml)
   --db      SQLite database file (env PRAYERFEED_DB; default prayerfeed.db)
+  --version print the version and exit
 `
 
 type command func(ctx context.Context, g *globals, args []string, stdout, stderr io.Writer) error
@@ -70,18 +73,26 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	g.register(fs)
+	version := fs.Bool("version", false, "print the version and exit")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *version {
+		fmt.Fprintln(stdout, versionLine())
+		return nil
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return errors.New("no command given")
 	}
 	name := fs.Arg(0)
+	if name == "help" || name == "version" {
+		return runHelp(ctx, g, name, fs.Args()[1:], stdout)
+	}
 	cmd, ok := commands()[name]
 	if !ok {
 		fs.Usage()
-		return fmt.Errorf("unknown command %q", name)
+		return unknownCommand(name)
 	}
 	return cmd(ctx, g, fs.Args()[1:], stdout, stderr)
 }

@@ -91,13 +91,16 @@ func yamlErrors(name string, err error) error {
 			e.Line, _ = strconv.Atoi(sub[1])
 			e.Msg = sub[2]
 		}
-		e.Msg = unknownField.ReplaceAllString(e.Msg, "unknown key $1 (check its spelling and indentation)")
+		e.Msg = unknownField.ReplaceAllStringFunc(e.Msg, func(m string) string {
+			sub := unknownField.FindStringSubmatch(m)
+			return unknownKeyMsg(sub[1], sub[2])
+		})
 		out = append(out, e)
 	}
 	return errors.Join(out...)
 }
 
-var unknownField = regexp.MustCompile(`field (\S+) not found in type \S+`)
+var unknownField = regexp.MustCompile(`field (\S+) not found in type (\S+)`)
 
 // lineOf finds the line of a field path like "partners[2].sources[0].url",
 // falling back to the nearest enclosing node when the field is absent.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -85,12 +86,14 @@ func (cfg *Config) validate() []fieldError {
 		c.add("every", "%s is too often; partners' sites want at least %s between polls", cfg.Every, MinEvery)
 	}
 	if len(cfg.Partners) == 0 {
-		c.add("partners", "no partners: add at least one partner with a source")
+		c.add("partners", "missing: add at least one partner with a source")
 	}
 	ids := map[string]int{}
 	for i, p := range cfg.Partners {
 		f := fmt.Sprintf("partners[%d]", i)
-		if !idPattern.MatchString(p.ID) {
+		if p.ID == "" {
+			c.add(f+".id", "missing: give the partner a short id of lower-case letters, digits and dashes (it is used in URLs)")
+		} else if !idPattern.MatchString(p.ID) {
 			c.add(f+".id", "%q: want lower-case letters, digits and dashes, as it is used in URLs", p.ID)
 		} else if prev, dup := ids[p.ID]; dup {
 			c.add(f+".id", "%q is already the id of partners[%d]", p.ID, prev)
@@ -215,6 +218,15 @@ func (r *Rotation) validate(c *checker, ids map[string]int) {
 	for i, entry := range r.Order {
 		for _, id := range entry {
 			if _, ok := ids[id]; !ok {
+				known := make([]string, 0, len(ids))
+				for k := range ids {
+					known = append(known, k)
+				}
+				slices.Sort(known)
+				if near := Closest(id, known); near != "" {
+					c.add(fmt.Sprintf("rotation.order[%d]", i), "%q is not a partner id: did you mean %s?", id, near)
+					continue
+				}
 				c.add(fmt.Sprintf("rotation.order[%d]", i), "%q is not a partner id", id)
 			}
 		}
@@ -222,6 +234,10 @@ func (r *Rotation) validate(c *checker, ids map[string]int) {
 }
 
 func checkURL(c *checker, field, raw string) {
+	if raw == "" {
+		c.add(field, "missing: want an absolute http(s) URL")
+		return
+	}
 	u, err := url.Parse(raw)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		c.add(field, "%q: not an absolute http(s) URL", raw)

@@ -6,6 +6,8 @@ import (
 	"net/url"
 	"strings"
 	"time"
+
+	"github.com/prayerfeed/prayerfeed/internal/config"
 )
 
 // FirstRun explains an empty wall: why nothing is published yet, so that a
@@ -69,7 +71,7 @@ func (s *Site) firstRun(ctx context.Context) (*FirstRun, error) {
 			case len(fr.Errors) < firstRunErrors:
 				fr.Errors = append(fr.Errors, SourceError{
 					Partner: s.redact.Text(p.ID, p.Name), URL: publicURL(src.URL),
-					Error: s.redact.Text(p.ID, strings.ReplaceAll(states[i].LastError, src.URL, publicURL(src.URL))),
+					Error: s.redact.Text(p.ID, config.PublicText(strings.ReplaceAll(states[i].LastError, src.URL, publicURL(src.URL)))),
 				})
 			}
 		}

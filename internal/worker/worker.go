@@ -95,6 +95,10 @@ type Options struct {
 	Partner string
 	// All fetches every source, due or not.
 	All bool
+	// Progress, when set, is told each source's result as soon as it is
+	// final (stored, or failed), one call at a time, so a command can
+	// report sources as they finish instead of at the end of the cycle.
+	Progress func(SourceResult)
 }
 
 // job is one source of one partner.
@@ -123,7 +127,7 @@ func (w *Worker) RunOnce(ctx context.Context, opts Options) (Summary, error) {
 		}
 	}
 	results := make([]SourceResult, len(jobs))
-	wr := w.startWriter(ctx, results)
+	wr := w.startWriter(ctx, results, opts.Progress)
 	sem := make(chan struct{}, w.cfg.Concurrency)
 	hosts := newHostLimiter(w.cfg.PerHost)
 	var wg sync.WaitGroup

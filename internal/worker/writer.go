@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"sync"
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/store"
@@ -33,14 +34,28 @@ type writer struct {
 	in      chan pending
 	done    chan struct{}
 	results []SourceResult
+	// progress, when set, hears each source's final result, one call at
+	// a time.
+	progress func(SourceResult)
+	mu       sync.Mutex
+}
+
+// finish records source i's final result and reports it.
+func (wr *writer) finish(i int, res SourceResult) {
+	wr.results[i] = res
+	if wr.progress != nil {
+		wr.mu.Lock()
+		defer wr.mu.Unlock()
+		wr.progress(res)
+	}
 }
 
 // startWriter starts the writer of a cycle whose results it fills. The
 // store writes are not cancelled with ctx: a source that was fetched is
 // recorded even when the cycle is being stopped.
-func (w *Worker) startWriter(ctx context.Context, results []SourceResult) *writer {
+func (w *Worker) startWriter(ctx context.Context, results []SourceResult, progress func(SourceResult)) *writer {
 	wr := &writer{w: w, ctx: context.WithoutCancel(ctx), in: make(chan pending, batchSources),
-		done: make(chan struct{}), results: results}
+		done: make(chan struct{}), results: results, progress: progress}
 	go wr.run()
 	return wr
 }
@@ -49,7 +64,7 @@ func (w *Worker) startWriter(ctx context.Context, results []SourceResult) *write
 // result at once.
 func (wr *writer) add(i int, o outcome) {
 	if !o.write {
-		wr.results[i] = o.res
+		wr.finish(i, o.res)
 		return
 	}
 	wr.in <- pending{i, o}
@@ -114,7 +129,7 @@ func (wr *writer) write(group []pending, retry bool) {
 		res := p.o.res
 		if serr := saved[k].Err; serr != nil && !retry {
 			res.Err = serr
-			wr.results[p.i] = res
+			wr.finish(p.i, res)
 			continue
 		} else if serr != nil {
 			o := p.o
@@ -128,7 +143,7 @@ func (wr *writer) write(group []pending, retry bool) {
 		delivered := res.Save.New
 		res.Save = saved[k].SaveResult
 		res.Save.New += delivered
-		wr.results[p.i] = res
+		wr.finish(p.i, res)
 	}
 	if len(failed) > 0 {
 		wr.write(failed, false)
@@ -142,6 +157,6 @@ func (wr *writer) fail(group []pending, err error) {
 		if res.Err == nil {
 			res.Err = err
 		}
-		wr.results[p.i] = res
+		wr.finish(p.i, res)
 	}
 }
