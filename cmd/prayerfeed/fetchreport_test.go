@@ -28,7 +28,9 @@ func TestFetchReportsSourcesAsTheyFinish(t *testing.T) {
 
 	var stdout, stderr syncBuffer
 	done := make(chan error, 1)
-	go func() { done <- run(context.Background(), []string{"--config", cfg, "--db", db, "fetch"}, &stdout, &stderr) }()
+	go func() {
+		done <- run(context.Background(), []string{"--config", cfg, "--db", db, "fetch"}, &stdout, &stderr)
+	}()
 	waitFor(t, "the quick source's line", func() bool { return strings.Contains(stdout.String(), "ok   ijm ") })
 	if strings.Contains(stdout.String(), "slow") || strings.Contains(stdout.String(), "fetched ") {
 		t.Fatalf("printed more than the quick source before the slow one answered:\n%s", stdout.String())
