@@ -135,7 +135,21 @@ type Source struct {
 	// is: an environment variable, or a file; never partners.yaml itself.
 	PasswordEnv  string `yaml:"password_env"`
 	PasswordFile string `yaml:"password_file"`
+	// FullText says when a feed entry's own page is read for its whole
+	// text: always, never, or auto (the default: when the entry looks
+	// like a summary).
+	FullText FullText `yaml:"full_text"`
 }
+
+// FullText says when a feed source's entries are read from their pages.
+type FullText string
+
+// The full_text settings.
+const (
+	FullTextAuto   FullText = "auto"
+	FullTextAlways FullText = "always"
+	FullTextNever  FullText = "never"
+)
 
 // Select holds the CSS selectors of a page source; "sel@attr" reads an
 // attribute instead of the text.

@@ -62,6 +62,9 @@ func (cfg *Config) setDefaults() {
 			if s.Every == 0 {
 				s.Every = cfg.Every
 			}
+			if s.FullText == "" {
+				s.FullText = FullTextAuto
+			}
 		}
 	}
 }
@@ -180,6 +183,14 @@ func (s Source) validate(c *checker, f string) {
 	case TypeRSS, TypePage, TypeAuto, TypePDF, TypeIMAP:
 	default:
 		c.add(f+".type", "%q: want rss, page, auto, pdf or imap", s.Type)
+	}
+	switch s.FullText {
+	case FullTextAuto, FullTextAlways, FullTextNever, "":
+	default:
+		c.add(f+".full_text", "%q: want auto (read the page when an entry looks like a summary), always or never", s.FullText)
+	}
+	if s.FullText == FullTextAlways && s.Type != TypeRSS && s.Type != TypeAuto {
+		c.add(f+".full_text", "always only applies to feeds (type: rss or auto)")
 	}
 	if s.Type == TypeIMAP {
 		s.validateIMAP(c, f)

@@ -215,6 +215,7 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
 		return o
 	}
 	if err == nil {
+		fr.Updates = w.fullText(ctx, j.source, fr.Updates)
 		o.batch.Items, o.batch.Updates = w.extract(j.partner, fr)
 		o.batch.Hold = j.partner.Held()
 		// The updates are done with; the rest is small.
