@@ -7,6 +7,10 @@ import (
 	"github.com/prayerfeed/prayerfeed/fetcher"
 )
 
+// defaultDeadline bounds a fetch cycle of fetch and of serve: well inside
+// the quarter hour between two cron runs, so the next is not refused.
+const defaultDeadline = 15 * time.Minute
+
 // clientFlags are the fetch bounds shared by every command that fetches
 // partner sources, so fetch, serve and check --live behave alike.
 type clientFlags struct {

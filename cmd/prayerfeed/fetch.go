@@ -17,6 +17,7 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	fs := g.newFlagSet("fetch", "[--partner ID] [--all]", stderr)
 	partner := fs.String("partner", "", "fetch only this partner's sources")
 	all := fs.Bool("all", false, "fetch every source now, even those not yet due")
+	deadline := fs.Duration("deadline", defaultDeadline, "bound on the whole cycle; sources not reached stay due for the next run")
 	var cf clientFlags
 	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -48,7 +49,7 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		Mail:    newMailPoller(cfg, st),
 	})
 	rep := newFetchReport(stdout, stderr, countSources(cfg, *partner))
-	sum, err := w.RunOnce(ctx, worker.Options{Partner: *partner, All: *all, Progress: rep.source})
+	sum, err := w.RunOnce(ctx, worker.Options{Partner: *partner, All: *all, Deadline: *deadline, Progress: rep.source})
 	rep.done()
 	printTotals(stdout, sum)
 	return err
@@ -65,10 +66,11 @@ func printSummary(w io.Writer, sum worker.Summary) {
 }
 
 // sourceLine is how fetch reports one source; ok is false for a source
-// that was not due.
+// that was not due, or not reached before the cycle's deadline (the
+// totals count those).
 func sourceLine(r worker.SourceResult) (string, bool) {
 	switch {
-	case r.Skipped:
+	case r.Skipped, r.Unreached:
 		return "", false
 	case r.Err != nil:
 		return fmt.Sprintf("FAIL %s %s: %s", r.PartnerID, config.PublicURL(r.URL), config.PublicText(r.Err.Error())), true
@@ -83,6 +85,10 @@ func printTotals(w io.Writer, sum worker.Summary) {
 	if sum.Expired > 0 {
 		fmt.Fprintf(w, "retention: %d expired items deleted\n", sum.Expired)
 	}
-	fmt.Fprintf(w, "fetched %d, not modified %d, failed %d, not due %d; %d new items in %s\n",
-		sum.Fetched, sum.NotModified, sum.Failed, sum.Skipped, sum.NewItems, sum.Took.Round(1e6))
+	unreached := ""
+	if sum.Unreached > 0 {
+		unreached = fmt.Sprintf(", not reached before the deadline %d (still due)", sum.Unreached)
+	}
+	fmt.Fprintf(w, "fetched %d, not modified %d, failed %d, not due %d%s; %d new items in %s\n",
+		sum.Fetched, sum.NotModified, sum.Failed, sum.Skipped, unreached, sum.NewItems, sum.Took.Round(1e6))
 }

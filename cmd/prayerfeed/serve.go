@@ -27,6 +27,7 @@ func runServe(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	fs := g.newFlagSet("serve", "[--addr :8080] [--every 1m]", stderr)
 	addr := fs.String("addr", ":8080", "address to listen on")
 	every := fs.Duration("every", time.Minute, "how often to look for due sources (each source keeps its own poll interval)")
+	deadline := fs.Duration("deadline", defaultDeadline, "bound on each fetch cycle; sources not reached stay due for the next")
 	var cf clientFlags
 	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -51,7 +52,7 @@ func runServe(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	logger := newLogger(stderr)
 	warnAddr(logger, cfg.BaseURL, ln.Addr())
 	return serve(ctx, serveConfig{
-		cfg: cfg, store: st, dbPath: g.db, listener: ln, every: *every,
+		cfg: cfg, store: st, dbPath: g.db, listener: ln, every: *every, deadline: *deadline,
 		fetcher: cf.client(), logger: logger,
 		reload: reloadConfig{path: g.config, parse: g.parseConfig, hup: hup},
 	})
@@ -65,6 +66,8 @@ type serveConfig struct {
 	dbPath   string
 	listener net.Listener
 	every    time.Duration
+	// deadline bounds each fetch cycle (worker.Options.Deadline).
+	deadline time.Duration
 	fetcher  worker.Fetcher
 	logger   *slog.Logger
 	// shutdownGrace is how long in-flight requests may take once ctx
@@ -205,7 +208,7 @@ func fetchCycle(ctx context.Context, sc serveConfig, w *worker.Worker, m *server
 		}
 		defer unlock()
 	}
-	sum, err := w.RunOnce(ctx, worker.Options{})
+	sum, err := w.RunOnce(ctx, worker.Options{Deadline: sc.deadline})
 	if err != nil {
 		return sum, false // shutting down: abandoned sources stay due
 	}
@@ -216,9 +219,9 @@ func fetchCycle(ctx context.Context, sc serveConfig, w *worker.Worker, m *server
 	if sum.NewItems+sum.Expired > 0 {
 		changed()
 	}
-	if sum.Fetched+sum.Failed+sum.NotModified > 0 {
+	if sum.Fetched+sum.Failed+sum.NotModified+sum.Unreached > 0 {
 		sc.logger.Info("fetch cycle", "fetched", sum.Fetched, "not_modified", sum.NotModified,
-			"failed", sum.Failed, "new_items", sum.NewItems, "took", sum.Took.Round(time.Millisecond))
+			"failed", sum.Failed, "unreached", sum.Unreached, "new_items", sum.NewItems, "took", sum.Took.Round(time.Millisecond))
 	}
 	return sum, true
 }

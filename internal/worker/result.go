@@ -13,7 +13,10 @@ type SourceResult struct {
 	PartnerID string
 	URL       string
 	// Skipped is true when the source was not yet due.
-	Skipped   bool
+	Skipped bool
+	// Unreached is true when the cycle's deadline passed before the
+	// source was fetched; it stays due.
+	Unreached bool
 	Attempted bool
 	Status    int
 	Err       error
@@ -27,6 +30,7 @@ type Summary struct {
 	NotModified int
 	Failed      int
 	Skipped     int
+	Unreached   int
 	NewItems    int
 	// Expired counts the points retention deleted after the cycle.
 	Expired int
@@ -39,6 +43,8 @@ func summarize(results []SourceResult) Summary {
 		switch {
 		case r.Skipped:
 			s.Skipped++
+		case r.Unreached:
+			s.Unreached++
 		case r.Err != nil:
 			s.Failed++
 		case r.Status == 304:
