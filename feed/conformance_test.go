@@ -305,7 +305,7 @@ func TestConformance(t *testing.T) {
 			if err := os.WriteFile(path, render(t, f, m, set.items), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			want := wantParsed(m, set.items)
+			want := wantParsed(f, m, set.items)
 			for _, p := range realParsers() {
 				if !slices.Contains(p.formats, f) {
 					continue
@@ -319,11 +319,11 @@ func TestConformance(t *testing.T) {
 	}
 }
 
-func wantParsed(m Meta, items []Item) parsed {
+func wantParsed(f Format, m Meta, items []Item) parsed {
 	want := parsed{Count: len(items), Titles: []string{}, IDs: []string{}}
 	for _, it := range items {
 		e := newEntry(it, m.HomeURL)
-		want.Titles = append(want.Titles, e.Title)
+		want.Titles = append(want.Titles, formatTitle(f, e.Title))
 		want.IDs = append(want.IDs, e.ID)
 	}
 	return want

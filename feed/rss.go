@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"html"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -21,6 +22,9 @@ import (
 // an e-mail address and feeds.Feed would put the name there. The item
 // description is the point as entity-encoded plain text, since readers
 // render description as HTML; the point's HTML goes in content:encoded.
+// Titles and the channel description are entity-encoded too (htmlText):
+// feedparser and the readers built on it render them as HTML as well, so
+// a partner's "<img src=x>" in a title would otherwise become markup.
 func WriteRSS(w io.Writer, m Meta, items []Item) error {
 	return writeXML(w, FormatRSS, m, items, func(d document) feeds.XmlFeed { return newRSSDoc(d) })
 }
@@ -62,9 +66,9 @@ type rssItem struct {
 func newRSSDoc(d document) *rssDoc {
 	ch := rssChannel{
 		RssFeed: &feeds.RssFeed{
-			Title:         d.Title,
+			Title:         htmlText(d.Title),
 			Link:          d.HomeURL,
-			Description:   d.Description,
+			Description:   htmlText(d.Description),
 			Language:      d.Language,
 			LastBuildDate: d.Updated.Format(time.RFC1123Z),
 		},
@@ -74,7 +78,7 @@ func newRSSDoc(d document) *rssDoc {
 	for i, e := range d.Entries {
 		ch.Items[i] = rssItem{
 			RssItem: &feeds.RssItem{
-				Title:       e.Title,
+				Title:       htmlText(e.Title),
 				Link:        e.Link,
 				Description: html.EscapeString(e.Text),
 				Content:     &feeds.RssContent{Content: e.HTML},
@@ -94,4 +98,34 @@ func newRSSDoc(d document) *rssDoc {
 		DCNS:    "http://purl.org/dc/elements/1.1/",
 		Channel: ch,
 	}
+}
+
+// htmlText is plain text s made safe for the RSS elements many readers
+// render as HTML (feedparser and the readers built on it do so for titles
+// and the channel description): every "<" becomes "&lt;", so partner text
+// never becomes a tag, and an "&" that could start an entity becomes
+// "&amp;". Nothing else changes, so that readers which show these
+// elements as plain text (gofeed, sfeed, XML::FeedPP) show a title with a
+// lone "&" or ">" as written; only the rare "<" shows as "&lt;" there.
+func htmlText(s string) string {
+	if !strings.ContainsAny(s, "<&") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '<':
+			b.WriteString("&lt;")
+		case c == '&' && i+1 < len(s) && entityStart(s[i+1]):
+			b.WriteString("&amp;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// entityStart reports whether c after "&" may begin a character reference.
+func entityStart(c byte) bool {
+	return c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }

@@ -21,7 +21,7 @@ func ParseFeed(r io.Reader, src Source) ([]Update, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read feed: %w", err)
 	}
-	f, err := newFeedParser().Parse(bytes.NewReader(capFeedItems(feedUTF8(body, ""), maxFeedItems)))
+	f, err := newFeedParser().Parse(bytes.NewReader(capFeedItems(dropControls(feedUTF8(body, "")), maxFeedItems)))
 	if err != nil {
 		return nil, fmt.Errorf("parse feed: %w", err)
 	}

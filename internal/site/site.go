@@ -49,6 +49,8 @@ type Site struct {
 	// byID indexes the configured partners: every item rendered is
 	// checked against it, and a build renders 1,500 feeds of 500 partners.
 	byID map[string]config.Partner
+	// sanitized remembers the point HTML already sanitized at render.
+	sanitized sanitizedHTML
 }
 
 // New returns a Site.
@@ -98,7 +100,7 @@ func (s *Site) items(ctx context.Context, q feed.Query, sc Scope) ([]feed.Item, 
 			// stored when the item was fetched: renaming a partner to a
 			// pseudonym must cover its old items too.
 			it.PartnerName = p.Name
-			kept = append(kept, s.redact.Item(it))
+			kept = append(kept, s.redact.Item(s.publishable(it)))
 		}
 		if len(kept) >= want || len(items) < n || n >= feed.MaxLimit {
 			return kept[:min(len(kept), want)], nil

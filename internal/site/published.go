@@ -1,0 +1,83 @@
+package site
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/prayerfeed/prayerfeed/feed"
+)
+
+// pointPolicy is the policy a point's HTML is held to when it is
+// published: only inline emphasis and absolute http(s) links. The
+// extractor sanitizes with the same rules when it stores a point, but
+// stored HTML is never checked again; a row written by an older version,
+// restored from a backup or edited by hand would otherwise be published as
+// it is. (internal/extract keeps its own copy of these rules; it should use
+// this one once that package can be changed.)
+var pointPolicy = sync.OnceValue(func() *bluemonday.Policy {
+	p := bluemonday.NewPolicy()
+	p.AllowElements("strong", "em", "u", "sup", "sub", "code", "br")
+	p.AllowAttrs("href").OnElements("a")
+	p.AllowURLSchemes("http", "https")
+	p.RequireParseableURLs(true)
+	p.AllowRelativeURLs(false)
+	p.RequireNoFollowOnLinks(true)
+	p.RequireNoReferrerOnLinks(true)
+	return p
+})
+
+// bidiControls are the explicit bidirectional embedding, override and
+// isolate characters (U+202A–U+202E, U+2066–U+2069): in partner text they
+// can make a reader see words in another order than the one written
+// ("Trojan Source"), and no prayer point needs them.
+var bidiControls = strings.NewReplacer(
+	"\u202a", "", "\u202b", "", "\u202c", "", "\u202d", "", "\u202e", "",
+	"\u2066", "", "\u2067", "", "\u2068", "", "\u2069", "",
+)
+
+// stripBidi removes bidiControls from s.
+func stripBidi(s string) string {
+	if !strings.ContainsAny(s, "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069") {
+		return s
+	}
+	return bidiControls.Replace(s)
+}
+
+// sanitizedHTML remembers the sanitized form of the point HTML a site has
+// published: a build renders each item into several feeds and formats,
+// and sanitizing costs far more than a map lookup.
+type sanitizedHTML struct {
+	mu   sync.Mutex
+	done map[string]string
+}
+
+// maxSanitized bounds what a sanitizedHTML holds; past it, it starts over.
+const maxSanitized = 20_000
+
+func (c *sanitizedHTML) sanitize(h string) string {
+	c.mu.Lock()
+	out, ok := c.done[h]
+	c.mu.Unlock()
+	if ok {
+		return out
+	}
+	out = pointPolicy().Sanitize(stripBidi(h))
+	c.mu.Lock()
+	if c.done == nil || len(c.done) >= maxSanitized {
+		c.done = make(map[string]string)
+	}
+	c.done[h] = out
+	c.mu.Unlock()
+	return out
+}
+
+// publishable is it as it may be published: its HTML sanitized again and
+// no bidirectional controls in its text.
+func (s *Site) publishable(it feed.Item) feed.Item {
+	it.HTML = s.sanitized.sanitize(it.HTML)
+	it.Text = stripBidi(it.Text)
+	it.UpdateTitle = stripBidi(it.UpdateTitle)
+	it.PartnerName = stripBidi(it.PartnerName)
+	return it
+}
