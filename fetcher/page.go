@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -18,18 +17,6 @@ var ErrNoMatch = errors.New("selectors match nothing")
 // maxPageItems caps the entries read from one list page.
 const maxPageItems = 200
 
-// ParsePage reads an HTML page into updates: one per src.Select.Item match,
-// or, with no item selector, the whole page as one update (its Content
-// selection, else its main content found as a reader mode would). The body
-// is decoded to UTF-8 from contentType's charset or the page's own.
-func ParsePage(r io.Reader, contentType string, src Source) ([]Update, error) {
-	body, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("read page %s: %w", src.URL, err)
-	}
-	return parsePage(body, contentType, src, src.URL, time.Now())
-}
-
 // pageReader reads one fetched page of one source.
 type pageReader struct {
 	src Source
@@ -41,8 +28,12 @@ type pageReader struct {
 	now  time.Time
 }
 
-// parsePage is ParsePage for a page fetched from pageURL (which differs
-// from src.URL after a redirect), reading year-less dates relative to now.
+// parsePage reads an HTML page fetched from pageURL (which differs from
+// src.URL after a redirect) into updates: one per src.Select.Item match,
+// or, with no item selector, the whole page as one update (its Content
+// selection, else its main content found as a reader mode would). The body
+// is decoded to UTF-8 from contentType's charset or the page's own, and
+// year-less dates are read relative to now.
 func parsePage(body []byte, contentType string, src Source, pageURL string, now time.Time) ([]Update, error) {
 	sel, err := compileSelect(src.Select)
 	if err != nil {

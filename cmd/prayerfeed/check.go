@@ -15,8 +15,9 @@ import (
 // runCheck validates partners.yaml and, with --live, shows what each
 // source would yield without writing anything.
 func runCheck(ctx context.Context, g *globals, args []string, stdout, stderr io.Writer) error {
-	fs := g.newFlagSet("check", "[--live] [--partner ID]", stderr)
+	fs := g.newFlagSet("check", "[--live] [--redact] [--partner ID]", stderr)
 	live := fs.Bool("live", false, "fetch each source and print the updates and points it would yield")
+	redact := fs.Bool("redact", false, "for each redacted name, show which spellings redaction catches and any stored item where it still appears")
 	partner := fs.String("partner", "", "check only this partner")
 	var cf clientFlags
 	cf.register(fs)
@@ -35,6 +36,11 @@ func runCheck(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	describeSunday(stdout, cfg)
 	if err := checkPartnerFlag(cfg, *partner); err != nil {
 		return err
+	}
+	if *redact {
+		if err := checkRedact(ctx, g, cfg, *partner, stdout); err != nil {
+			return err
+		}
 	}
 	if !*live {
 		return nil

@@ -2,7 +2,8 @@ package site
 
 import (
 	"cmp"
-	"golang.org/x/text/unicode/norm"
+	"maps"
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/prayerfeed/prayerfeed/feed"
 	"github.com/prayerfeed/prayerfeed/internal/config"
@@ -30,8 +32,20 @@ type redactor struct {
 
 // wordRules is one compiled list of words and their replacements.
 type wordRules struct {
-	re   *regexp.Regexp
-	repl []string // by capture group, from 1
+	re *regexp.Regexp
+	// rules, by capture group from 1: what each alternative replaces.
+	rules []rule
+}
+
+// rule is one alternative of a wordRules pattern.
+type rule struct {
+	repl string
+	// part marks one word of a multi-word entry, matched on its own: a
+	// reader who has just read "Johanna Bergström" knows who "Johanna" is.
+	// Alone it counts only written as a name, capitalised; and a part that
+	// is also an everyday word ("Hope", "Grace") not where a sentence
+	// starts, where any word is capitalised.
+	part, common bool
 }
 
 func newRedactor(partners []config.Partner) *redactor {
@@ -46,14 +60,32 @@ func newRedactor(partners []config.Partner) *redactor {
 }
 
 // compileRules joins every partner's words, first's own (if any), into
-// one case-insensitive pattern that prefers the longest word.
+// one case-insensitive pattern that prefers the longest entry, then the
+// words of multi-word entries alone.
 func compileRules(partners []config.Partner, first string) *wordRules {
-	repl := map[string]string{}
+	type entry struct {
+		key  string
+		rule rule
+	}
+	var entries, parts []entry
+	seen := map[string]bool{}
 	add := func(p config.Partner) {
-		for w, to := range p.Redact {
-			key := strings.ToLower(strings.Join(strings.Fields(canon(w)), " "))
-			if _, taken := repl[key]; !taken && key != "" {
-				repl[key] = to
+		for _, w := range slices.Sorted(maps.Keys(p.Redact)) {
+			to := p.Redact[w]
+			words := strings.Fields(strings.ToLower(canon(w)))
+			key := strings.Join(words, " ")
+			if key == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			entries = append(entries, entry{key, rule{repl: to}})
+			if len(words) < 2 {
+				continue
+			}
+			for _, part := range words {
+				if utf8.RuneCountInString(part) >= 3 && !nameParticles[part] {
+					parts = append(parts, entry{part, rule{repl: to, part: true, common: commonWords[part]}})
+				}
 			}
 		}
 	}
@@ -65,27 +97,55 @@ func compileRules(partners []config.Partner, first string) *wordRules {
 	for _, p := range partners {
 		add(p)
 	}
-	if len(repl) == 0 {
+	if len(entries) == 0 {
 		return nil
 	}
-	words := make([]string, 0, len(repl))
-	for w := range repl {
-		words = append(words, w)
-	}
-	// Longest first, because an alternation takes its first match.
-	slices.SortFunc(words, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
-	rules := &wordRules{}
-	alts := make([]string, len(words))
-	for i, w := range words {
-		parts := strings.Fields(w)
-		for j := range parts {
-			parts[j] = regexp.QuoteMeta(parts[j])
+	// Longest first, because an alternation takes its first match; whole
+	// entries before the words of others.
+	byLength := func(a, b entry) int { return cmp.Or(len(b.key)-len(a.key), strings.Compare(a.key, b.key)) }
+	slices.SortFunc(entries, byLength)
+	slices.SortFunc(parts, byLength)
+	for _, p := range parts {
+		if !seen[p.key] {
+			seen[p.key] = true
+			entries = append(entries, p)
 		}
-		alts[i] = "(" + strings.Join(parts, `[\s\x{00A0}]+`) + ")"
-		rules.repl = append(rules.repl, repl[w])
+	}
+	rules := &wordRules{}
+	alts := make([]string, len(entries))
+	for i, e := range entries {
+		words := strings.Fields(e.key)
+		for j := range words {
+			words[j] = namePattern(words[j])
+		}
+		alts[i] = "(" + strings.Join(words, `[\s\x{00A0}]+`) + ")"
+		rules.rules = append(rules.rules, e.rule)
 	}
 	rules.re = regexp.MustCompile("(?i)" + strings.Join(alts, "|"))
 	return rules
+}
+
+// nameParticles are the words of a name that say nothing alone: the
+// particles of family names, and titles ("Pastor Okafor": "Pastor"
+// alone is anyone's pastor).
+var nameParticles = map[string]bool{
+	"van": true, "von": true, "der": true, "den": true, "del": true, "della": true, "des": true,
+	"dos": true, "das": true, "bin": true, "ibn": true, "bint": true, "abu": true,
+	"mrs": true, "miss": true, "pastor": true, "rev": true, "reverend": true, "doctor": true,
+	"sister": true, "brother": true, "father": true, "mother": true, "bishop": true, "elder": true,
+	"deacon": true, "missionary": true, "uncle": true, "aunt": true, "auntie": true, "prof": true,
+	"professor": true, "evangelist": true, "apostle": true, "imam": true, "sheikh": true, "chief": true,
+}
+
+// commonWords are given and family names that are also everyday English
+// words in a prayer letter.
+var commonWords = map[string]bool{
+	"hope": true, "grace": true, "faith": true, "joy": true, "mark": true, "will": true, "may": true,
+	"rose": true, "bill": true, "june": true, "april": true, "dawn": true, "love": true, "rich": true,
+	"young": true, "king": true, "long": true, "white": true, "black": true, "green": true, "brown": true,
+	"hill": true, "wood": true, "stone": true, "field": true, "church": true, "bishop": true, "little": true,
+	"new": true, "good": true, "well": true, "may's": true, "price": true, "peace": true, "angel": true,
+	"christian": true, "major": true, "sky": true, "summer": true, "winter": true, "page": true, "bell": true,
 }
 
 // rules returns the rules for a partner's items ("" for text of no one
@@ -112,6 +172,9 @@ func (r *redactor) Item(it feed.Item) feed.Item {
 	it.HTML = wr.replaceHTML(it.HTML)
 	it.UpdateTitle = wr.replace(it.UpdateTitle)
 	it.PartnerName = wr.replace(it.PartnerName)
+	if wr.inURL(it.UpdateLink) {
+		it.UpdateLink = "" // readers are sent to the partner's page instead
+	}
 	return it
 }
 
@@ -121,34 +184,62 @@ type match struct {
 	repl       string
 }
 
-// matches finds whole-word occurrences: the runes either side of a match
-// must not be letters, digits or marks. RE2 has no look-around and its \b
-// knows only ASCII, so the boundary is checked here, retrying one rune on
-// from a match that fails it.
-func (wr *wordRules) matches(s string) []match {
+// matches finds whole-word occurrences in s, matching its folded form
+// (fold) and mapping what it finds back to s: the runes either side of a
+// match must not be letters, digits or marks. RE2 has no look-around and
+// its \b knows only ASCII, so the boundary is checked here, retrying one
+// rune on from a match that fails it or a rule's other conditions. In a
+// URL (inURL) a word alone counts lower-case too, as slugs are written.
+func (wr *wordRules) matches(s string, inURL bool) []match {
 	if wr == nil {
 		return nil
 	}
+	f := fold(s)
 	var out []match
-	for at := 0; at < len(s); {
-		loc := wr.re.FindStringSubmatchIndex(s[at:])
+	for at := 0; at < len(f.s); {
+		loc := wr.re.FindStringSubmatchIndex(f.s[at:])
 		if loc == nil {
 			break
 		}
 		start, end := at+loc[0], at+loc[1]
-		if wordBoundary(s, start, end) {
-			g := 1
-			for loc[2*g] < 0 {
-				g++
-			}
-			out = append(out, match{start, end, wr.repl[g-1]})
+		g := 1
+		for loc[2*g] < 0 {
+			g++
+		}
+		if rl := wr.rules[g-1]; wordBoundary(f.s, start, end) && rl.counts(f.s, start, inURL) {
+			out = append(out, match{f.offs[start], f.offs[end], rl.repl})
 			at = end
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(s[start:])
+		_, size := utf8.DecodeRuneInString(f.s[start:])
 		at = start + max(size, 1)
 	}
 	return out
+}
+
+// counts reports whether a match of rl at start of s is the name.
+func (rl rule) counts(s string, start int, inURL bool) bool {
+	if !rl.part {
+		return true
+	}
+	if inURL {
+		return !rl.common
+	}
+	first, _ := utf8.DecodeRuneInString(s[start:])
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	return !rl.common || !sentenceStart(s[:start])
+}
+
+// sentenceStart reports whether the text before a word ends a sentence.
+func sentenceStart(before string) bool {
+	before = strings.TrimRightFunc(before, func(r rune) bool { return unicode.IsSpace(r) || strings.ContainsRune("\"'“‘(", r) })
+	if before == "" {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return strings.ContainsRune(".!?:;\n", last)
 }
 
 func wordBoundary(s string, start, end int) bool {
@@ -160,6 +251,24 @@ func wordBoundary(s string, start, end int) bool {
 	return (start == 0 || !isWordRune(before)) && (end == len(s) || !isWordRune(after))
 }
 
+// inURL reports whether a link holds a redacted name, in a slug
+// ("/team/johanna-bergstrom") or a query.
+func (wr *wordRules) inURL(u string) bool {
+	if wr == nil || u == "" {
+		return false
+	}
+	if dec, err := url.PathUnescape(u); err == nil {
+		u = dec
+	}
+	words := strings.Map(func(r rune) rune {
+		if isWordRune(r) {
+			return r
+		}
+		return ' '
+	}, u)
+	return len(wr.matches(words, true)) > 0
+}
+
 func isWordRune(r rune) bool {
 	return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
@@ -169,7 +278,7 @@ func (wr *wordRules) replace(s string) string {
 		return s
 	}
 	s = canon(s)
-	ms := wr.matches(s)
+	ms := wr.matches(s, false)
 	if len(ms) == 0 {
 		return s
 	}
@@ -228,7 +337,7 @@ func (wr *wordRules) replaceHTML(s string) string {
 		}
 		toks = append(toks, t)
 	}
-	ms := wr.matches(joined.String())
+	ms := wr.matches(joined.String(), false)
 	if len(ms) == 0 && !slices.ContainsFunc(toks, func(t tok) bool { return t.changed }) {
 		return s
 	}
@@ -276,6 +385,15 @@ var readableAttrs = map[string]bool{"alt": true, "title": true, "aria-label": tr
 
 func (wr *wordRules) redactAttrs(t html.Token, raw string) (string, bool) {
 	changed := false
+	kept := t.Attr[:0]
+	for _, a := range t.Attr {
+		if (a.Key == "href" || a.Key == "src") && wr.inURL(a.Val) {
+			changed = true // the link goes; its text, redacted, stays
+			continue
+		}
+		kept = append(kept, a)
+	}
+	t.Attr = kept
 	for i, a := range t.Attr {
 		if readableAttrs[a.Key] {
 			if v := wr.replace(a.Val); v != a.Val {
@@ -309,7 +427,8 @@ func canon(s string) string {
 
 func invisible(r rune) bool {
 	switch r {
-	case '\u00AD', '\u200B', '\u2060', '\uFEFF':
+	case '\u00AD', '\u034F', '\u061C', '\u115F', '\u1160', '\u17B4', '\u17B5', '\u180E',
+		'\u200B', '\u200C', '\u200D', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\u3164', '\uFEFF':
 		return true
 	}
 	return false
