@@ -38,7 +38,7 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		return err
 	}
 	defer st.Close()
-	res, err := static.Build(ctx, static.Config{Config: cfg, ConfigBytes: cfgBytes, Store: st, Out: *out, Force: *force})
+	res, err := static.Build(ctx, static.Config{Config: cfg, ConfigBytes: cfgBytes, Store: st, Sources: st, Out: *out, Force: *force})
 	if err != nil {
 		return err
 	}

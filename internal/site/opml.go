@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"fmt"
 
@@ -28,11 +29,17 @@ type outline struct {
 }
 
 // OPML renders the public partners' sources as OPML 2.0, one folder per
-// partner: feeds as rss outlines a reader subscribes to, news pages and
-// homepages as links, without credentials (config.PublicURL). Private partners never appear, in any scope: their
+// partner: feeds as rss outlines a reader subscribes to (for an auto
+// source, the feed its homepage led to once it has been fetched), news
+// pages and homepages not yet resolved as links, without credentials
+// (config.PublicURL). Private partners never appear, in any scope: their
 // source addresses could say where they work.
-func (s *Site) OPML() (*Page, error) {
+func (s *Site) OPML(ctx context.Context) (*Page, error) {
 	doc := opml{Version: "2.0", Title: s.redact.Text("", s.cfg.Title) + ": partners' sources", Docs: "http://opml.org/spec2.opml"}
+	feeds, err := s.resolvedFeeds(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for _, p := range s.cfg.Partners {
 		if p.Private() {
 			continue
@@ -41,9 +48,17 @@ func (s *Site) OPML() (*Page, error) {
 		folder := outline{Text: name, Title: name, HTMLURL: config.PublicURL(p.Homepage)}
 		for _, src := range p.Sources {
 			o := outline{Text: name, Title: name}
-			if src.Type == config.TypeRSS {
-				o.Type, o.XMLURL, o.HTMLURL = "rss", config.PublicURL(src.URL), config.PublicURL(p.Homepage)
-			} else {
+			feedURL, resolved := src.URL, feeds[[2]string{p.ID, src.URL}]
+			if resolved != "" {
+				feedURL = resolved
+			}
+			switch {
+			case src.Type == config.TypeRSS || src.Type == config.TypeAuto && resolved != "":
+				o.Type, o.XMLURL, o.HTMLURL = "rss", config.PublicURL(feedURL), config.PublicURL(p.Homepage)
+				if o.HTMLURL == "" && src.Type == config.TypeAuto {
+					o.HTMLURL = config.PublicURL(src.URL)
+				}
+			default:
 				o.Type, o.URL = "link", config.PublicURL(src.URL)
 			}
 			folder.Children = append(folder.Children, o)
@@ -59,4 +74,23 @@ func (s *Site) OPML() (*Page, error) {
 	}
 	buf.WriteByte('\n')
 	return &Page{Body: buf.Bytes(), ContentType: "text/x-opml; charset=utf-8"}, nil
+}
+
+// resolvedFeeds maps each source (partner id, URL) to the feed its last
+// good fetch read, where that is known.
+func (s *Site) resolvedFeeds(ctx context.Context) (map[[2]string]string, error) {
+	if s.resolved == nil {
+		return nil, nil
+	}
+	states, err := s.resolved.SourceStates(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("render partners.opml: %w", err)
+	}
+	out := make(map[[2]string]string, len(states))
+	for _, st := range states {
+		if st.FeedURL != "" {
+			out[[2]string{st.PartnerID, st.URL}] = st.FeedURL
+		}
+	}
+	return out, nil
 }

@@ -35,6 +35,11 @@ type Config struct {
 	Sources SourceLister
 	// Alerts, when set, lists the health alerts on the status page.
 	Alerts AlertLister
+	// Resolved, when set, tells partners.opml the feeds sources resolved
+	// to (an auto source's homepage lists its feed); Sources serves when
+	// it is nil. A static build sets only this: the status page and the
+	// first-run notice stay out of it.
+	Resolved SourceLister
 }
 
 // Site renders routes from the store and the partners' config.
@@ -43,9 +48,11 @@ type Site struct {
 	st      Reader
 	sources SourceLister
 	alerts  AlertLister
-	now     func() time.Time
-	rot     *rotation.Rotation
-	redact  *redactor
+	// resolved reads the feeds sources resolved to, for partners.opml.
+	resolved SourceLister
+	now      func() time.Time
+	rot      *rotation.Rotation
+	redact   *redactor
 	// byID indexes the configured partners: every item rendered is
 	// checked against it, and a build renders 1,500 feeds of 500 partners.
 	byID map[string]config.Partner
@@ -58,12 +65,16 @@ func New(cfg Config) *Site {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	resolved := cfg.Resolved
+	if resolved == nil {
+		resolved = cfg.Sources
+	}
 	byID := make(map[string]config.Partner, len(cfg.Config.Partners))
 	for _, p := range cfg.Config.Partners {
 		byID[p.ID] = p
 	}
 	return &Site{
-		cfg: cfg.Config, st: cfg.Store, sources: cfg.Sources, alerts: cfg.Alerts, now: cfg.Now,
+		cfg: cfg.Config, st: cfg.Store, sources: cfg.Sources, alerts: cfg.Alerts, now: cfg.Now, resolved: resolved,
 		rot: rotation.New(cfg.Config), redact: newRedactor(cfg.Config.Partners), byID: byID,
 	}
 }
@@ -167,7 +178,7 @@ func (s *Site) render(ctx context.Context, route string, q url.Values, sc Scope)
 	case "/calendar.ics":
 		return s.Calendar(sc)
 	case "/partners.opml":
-		return s.OPML()
+		return s.OPML(ctx)
 	case "/":
 		return s.Wall(ctx, q, sc)
 	case "/embed":

@@ -31,6 +31,9 @@ type Config struct {
 	Config      *config.Config
 	ConfigBytes []byte
 	Store       Store
+	// Sources, when set, gives partners.opml the feeds sources resolved
+	// to.
+	Sources site.SourceLister
 	// Out is the directory the site is written into.
 	Out string
 	// Force renders every file even when nothing changed.
@@ -54,7 +57,7 @@ func Build(ctx context.Context, cfg Config) (Result, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	s := site.New(site.Config{Config: cfg.Config, Store: newMemoReader(cfg.Store), Now: cfg.Now})
+	s := site.New(site.Config{Config: cfg.Config, Store: newMemoReader(cfg.Store), Now: cfg.Now, Resolved: cfg.Sources})
 	paths := s.Paths(site.Scope{})
 	files := make([]string, len(paths))
 	for i, p := range paths {

@@ -27,10 +27,13 @@ type SourceState struct {
 	// Items is the number of items stored for this source; only
 	// SourceStates fills it.
 	Items int
+	// FeedURL is the feed the last good fetch read: for an auto source,
+	// the one its homepage led to; "" before one.
+	FeedURL string
 }
 
 const sourceColumns = `partner_id, url, etag, last_modified, last_fetch, last_success,
-	last_status, last_error, failures, next_due`
+	last_status, last_error, failures, next_due, feed_url`
 
 // SourceState returns the state of one source: the zero state with its keys
 // set, and no error, when the source was never recorded.
@@ -63,15 +66,16 @@ func (s *Store) PutSourceState(ctx context.Context, st SourceState) error {
 // putSourceState is the statement that records a source's state, with
 // sourceStateArgs.
 const putSourceState = `INSERT INTO sources (` + sourceColumns + `)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (partner_id, url) DO UPDATE SET etag = excluded.etag,
 		last_modified = excluded.last_modified, last_fetch = excluded.last_fetch,
 		last_success = excluded.last_success, last_status = excluded.last_status,
-		last_error = excluded.last_error, failures = excluded.failures, next_due = excluded.next_due`
+		last_error = excluded.last_error, failures = excluded.failures, next_due = excluded.next_due,
+		feed_url = excluded.feed_url`
 
 func sourceStateArgs(st SourceState) []any {
 	return []any{st.PartnerID, st.URL, st.ETag, st.LastModified, unixNano(st.LastFetch), unixNano(st.LastSuccess),
-		st.LastStatus, st.LastError, st.Failures, unixNano(st.NextDue)}
+		st.LastStatus, st.LastError, st.Failures, unixNano(st.NextDue), st.FeedURL}
 }
 
 // SourceStates returns every recorded source with its item count, and
@@ -83,7 +87,7 @@ func (s *Store) SourceStates(ctx context.Context) ([]SourceState, error) {
 			(SELECT count(*) FROM items i WHERE i.partner_id = s.partner_id AND i.source_url = s.url)
 		FROM sources s
 		UNION ALL
-		SELECT partner_id, source_url, '', '', 0, 0, 0, '', 0, 0, count(*)
+		SELECT partner_id, source_url, '', '', 0, 0, 0, '', 0, 0, '', count(*)
 		FROM items i
 		WHERE NOT EXISTS (SELECT 1 FROM sources s WHERE s.partner_id = i.partner_id AND s.url = i.source_url)
 		GROUP BY partner_id, source_url
@@ -113,7 +117,7 @@ func scanSourceState(row scanner) (SourceState, error) {
 	var st SourceState
 	var lastFetch, lastSuccess, nextDue int64
 	err := row.Scan(&st.PartnerID, &st.URL, &st.ETag, &st.LastModified, &lastFetch, &lastSuccess,
-		&st.LastStatus, &st.LastError, &st.Failures, &nextDue, &st.Items)
+		&st.LastStatus, &st.LastError, &st.Failures, &nextDue, &st.FeedURL, &st.Items)
 	st.LastFetch = fromUnixNano(lastFetch)
 	st.LastSuccess = fromUnixNano(lastSuccess)
 	st.NextDue = fromUnixNano(nextDue)

@@ -308,6 +308,9 @@ func (w *Worker) settle(st store.SourceState, src config.Source, fr *fetcher.Res
 		next := every
 		if fr != nil {
 			st.ETag, st.LastModified = fr.Validators.ETag, fr.Validators.LastModified
+			if fr.FeedURL != "" {
+				st.FeedURL = fr.FeedURL
+			}
 			next = max(next, min(fr.MaxAge, 24*time.Hour), fr.RetryAfter)
 		}
 		st.NextDue = now.Add(next + jitter(next))
