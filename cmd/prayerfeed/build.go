@@ -42,6 +42,7 @@ func runBuild(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	if err != nil {
 		return err
 	}
+	warnEmptyBuild(ctx, cfg, st, stderr)
 	if res.UpToDate {
 		fmt.Fprintf(stdout, "up to date: %d files in %s\n", res.Files, *out)
 		return nil

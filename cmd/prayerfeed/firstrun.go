@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
+	"io"
 	"log/slog"
 
+	"github.com/prayerfeed/prayerfeed/feed"
 	"github.com/prayerfeed/prayerfeed/internal/config"
 	"github.com/prayerfeed/prayerfeed/internal/store"
 )
@@ -47,4 +50,21 @@ func logFailingSources(ctx context.Context, cfg *config.Config, st sourceStater,
 			"failing", failing, "sources", total)
 	}
 	return failing
+}
+
+// warnEmptyBuild tells the admin running `build` (by hand or from cron)
+// that the site it wrote has no points, and why, since the static wall
+// cannot: it has no source states and is seen by everyone.
+func warnEmptyBuild(ctx context.Context, cfg *config.Config, st *store.Store, stderr io.Writer) {
+	items, err := st.Items(ctx, feed.Query{Limit: 1})
+	if err != nil || len(items) > 0 {
+		return
+	}
+	failing := logFailingSources(ctx, cfg, st, newLogger(stderr), "build")
+	switch {
+	case failing > 0:
+		fmt.Fprintf(stderr, "warning: the site has no prayer or praise points yet: %s failed (above); run prayerfeed check --live\n", plural(failing, "source"))
+	default:
+		fmt.Fprintln(stderr, "warning: the site has no prayer or praise points yet: run prayerfeed fetch first, or prayerfeed check --live to see what each source yields")
+	}
 }

@@ -127,3 +127,29 @@ func get(t *testing.T, u string) string {
 	}
 	return string(b)
 }
+
+// TestBuildWarnsWhenEmpty: a build with nothing to publish says so, and
+// why, on stderr (the static wall cannot).
+func TestBuildWarnsWhenEmpty(t *testing.T) {
+	gone := httptest.NewServer(http.NotFoundHandler())
+	t.Cleanup(gone.Close)
+	dir := t.TempDir()
+	cfgPath, db := filepath.Join(dir, "partners.yaml"), filepath.Join(dir, "prayerfeed.db")
+	writeFile(t, cfgPath, "title: T\nbase_url: https://prayer.example\npartners:\n  - id: smiths\n    name: The Smiths\n    sources:\n      - type: rss\n        url: "+gone.URL+"/feed.xml\n")
+	var out, errOut bytes.Buffer
+	build := func() string {
+		out.Reset()
+		errOut.Reset()
+		if err := run(context.Background(), []string{"--config", cfgPath, "--db", db, "build", "--out", filepath.Join(dir, "public")}, &out, &errOut); err != nil {
+			t.Fatal(err)
+		}
+		return errOut.String()
+	}
+	if got := build(); !strings.Contains(got, "run prayerfeed fetch first") {
+		t.Errorf("build before any fetch: stderr %q", got)
+	}
+	runCmd(t, "--config", cfgPath, "--db", db, "fetch")
+	if got := build(); !strings.Contains(got, "1 source failed") || !strings.Contains(got, `msg="source failing" partner=smiths`) {
+		t.Errorf("build after a failed fetch: stderr %q", got)
+	}
+}

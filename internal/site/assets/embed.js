@@ -130,7 +130,8 @@
     if (isNaN(d.getTime())) {
       return "";
     }
-    return d.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    // "22 November 2026", as the wall and the iframe write dates.
+    return d.toLocaleDateString("en-GB", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   }
 
   function renderItem(item) {
