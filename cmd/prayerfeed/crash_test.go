@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -71,8 +72,19 @@ func startChild(t *testing.T, args ...string) (*exec.Cmd, *bytes.Buffer) {
 // over it is long enough to be interrupted.
 func slowFarm(t *testing.T, partners int, delay time.Duration) (f *farm.Farm, cfgPath, dbPath string) {
 	t.Helper()
+	f, cfgPath, dbPath, _ = watchedSlowFarm(t, partners, delay)
+	return f, cfgPath, dbPath
+}
+
+// watchedSlowFarm is slowFarm, and asked is closed when the farm receives
+// its first request, so a test can wait for a cycle to be under way.
+func watchedSlowFarm(t *testing.T, partners int, delay time.Duration) (f *farm.Farm, cfgPath, dbPath string, asked <-chan struct{}) {
+	t.Helper()
 	f = farm.New(farm.Config{Partners: partners, Updates: 10})
+	first := make(chan struct{})
+	var once sync.Once
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		once.Do(func() { close(first) })
 		time.Sleep(delay)
 		f.ServeHTTP(w, r)
 	}))
@@ -82,7 +94,7 @@ func slowFarm(t *testing.T, partners int, delay time.Duration) (f *farm.Farm, cf
 	if err := os.WriteFile(cfgPath, []byte(f.PartnersYAML(srv.URL, "https://prayer.example")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return f, cfgPath, filepath.Join(dir, "prayerfeed.db")
+	return f, cfgPath, filepath.Join(dir, "prayerfeed.db"), first
 }
 
 // waitFor polls cond until it holds or the test's patience ends.

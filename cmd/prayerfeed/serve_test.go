@@ -127,8 +127,9 @@ func TestServeLeavesLockedDatabaseToFetch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base, _ := startServe(t, cfg, db, 20*time.Millisecond)
-	time.Sleep(200 * time.Millisecond) // several cycles' worth
+	lines := make(logLines, 64)
+	base, _ := startServeWith(t, cfg, db, 20*time.Millisecond, func(sc *serveConfig) { sc.logger = newLogger(lines) })
+	lines.waitFor(t, "fetch cycle skipped", 3) // cycles came and went while the lock was held
 	if n := feedItems(t, base+"/feed.json"); n != 0 {
 		t.Fatalf("serve fetched %d items while another run held the lock", n)
 	}
@@ -140,9 +141,13 @@ func TestServeLeavesLockedDatabaseToFetch(t *testing.T) {
 // slow sources: serve returns promptly and cleanly, the database is
 // intact, and a later fetch completes the work.
 func TestServeStopsMidFetch(t *testing.T) {
-	_, cfg, db := slowFarm(t, 4, 2*time.Second)
+	_, cfg, db, asked := watchedSlowFarm(t, 4, 2*time.Second)
 	_, stop := startServe(t, cfg, db, time.Hour)
-	time.Sleep(300 * time.Millisecond) // the cycle is now waiting on the farm
+	select {
+	case <-asked: // the cycle is now waiting on the farm
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve's first cycle did not reach the farm within 10 s")
+	}
 	start := time.Now()
 	if err := stop(); err != nil {
 		t.Errorf("serve returned %v, want nil", err)
@@ -154,5 +159,34 @@ func TestServeStopsMidFetch(t *testing.T) {
 	out := runCmd(t, "--config", cfg, "--db", db, "fetch")
 	if strings.Contains(out, "FAIL") {
 		t.Errorf("fetch after an interrupted serve failed:\n%s", out)
+	}
+}
+
+// logLines is a log destination that hands each line to the test, so it
+// can wait for what serve logs instead of sleeping; lines past its buffer
+// are dropped rather than blocking serve.
+type logLines chan string
+
+func (l logLines) Write(p []byte) (int, error) {
+	select {
+	case l <- string(p):
+	default:
+	}
+	return len(p), nil
+}
+
+// waitFor waits until n lines containing text have been logged.
+func (l logLines) waitFor(t *testing.T, text string, n int) {
+	t.Helper()
+	timeout := time.After(10 * time.Second)
+	for seen := 0; seen < n; {
+		select {
+		case line := <-l:
+			if strings.Contains(line, text) {
+				seen++
+			}
+		case <-timeout:
+			t.Fatalf("%d lines containing %q not logged within 10 s", n, text)
+		}
 	}
 }
