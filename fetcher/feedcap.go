@@ -21,7 +21,15 @@ const maxFeedItems = 200
 func capFeedItems(body []byte, max int) []byte {
 	trimmed := bytes.TrimLeft(body, " \t\r\n\ufeff")
 	if len(trimmed) > 0 && trimmed[0] == '{' {
+		// Every item is an object: with no more braces than the cap there
+		// is nothing to cut, and no need to read the document twice.
+		if bytes.Count(body, []byte("{")) <= max {
+			return body
+		}
 		return capJSONItems(body, max)
+	}
+	if bytes.Count(body, []byte("<item"))+bytes.Count(body, []byte("<entry")) <= max {
+		return body
 	}
 	return capXMLItems(body, max)
 }

@@ -16,6 +16,9 @@ const maxPageElements = 50_000
 // capPageElements returns body cut before its element past max, or body
 // itself when it has no more.
 func capPageElements(body []byte, max int) []byte {
+	if bytes.Count(body, []byte("<")) <= max {
+		return body // every element starts with one
+	}
 	z := html.NewTokenizer(bytes.NewReader(body))
 	z.SetMaxBuf(0)
 	offset, n := 0, 0
