@@ -86,3 +86,13 @@ func mayStartDay(s string) bool {
 	}
 	return end <= maxDayWordBytes && vocab.dayStarts[folded(s[:end])]
 }
+
+// dateOnly is a line that is only a date: "24 Maret 2025", "March 24th",
+// "24.03.2025".
+var dateOnly = regexp.MustCompile(`^(?:\d{1,2}(?:st|nd|rd|th|er|\.)?(?: de)? \pL{3,}\.?(?:,? (?:de )?\d{4})?|\pL{3,}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$`)
+
+// onlyDate reports text that is nothing but a date.
+func onlyDate(s string) bool {
+	f := strings.TrimFunc(folded(s), func(r rune) bool { return isSpace(r) || unicode.IsPunct(r) && r != '.' })
+	return len(f) <= maxDayWordBytes*3 && dateOnly.MatchString(f)
+}

@@ -77,6 +77,9 @@ const (
 	// topicLevel is the heading level given to a numbered topic's title
 	// ("1- La rentrée scolaire"): below any heading the page set.
 	topicLevel = 4
+	// maxBackground is how many blocks before a list a paragraph may
+	// stand and still be the list's background rather than points.
+	maxBackground = 3
 	// maxRosterWords is the longest line that only says who a partner is.
 	maxRosterWords = 20
 	// maxAskPrefixes is how many polite framings may stack before a

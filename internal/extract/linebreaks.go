@@ -73,6 +73,10 @@ func runBreaks(run []string, brk []bool, labels *markerSet) {
 		case labelled:
 		case dayStart(next), titleLine(prev) && startsSentence(next):
 			brk[i] = true
+		case utf8.RuneCountInString(next) > maxWrapWidth && startsSentence(next):
+			// A whole paragraph on one line starts after whatever stood
+			// above it (a title, a name, a date).
+			brk[i] = true
 		case !endsSentence(prev) && !hangulEnds(prev), !startsSentence(next):
 		case !wrapped:
 			brk[i] = true
@@ -131,6 +135,9 @@ func endsSentence(s string) bool {
 	if strings.HasSuffix(strings.TrimRightFunc(s, isSpace), ")") {
 		s = trailingRemark.ReplaceAllString(s, "$1")
 	}
+	if strings.ContainsAny(s, "-–—") {
+		s = signedQuote.ReplaceAllString(s, "$1")
+	}
 	s = strings.TrimRight(s, "\"'”“’»)]*_ ")
 	r, _ := utf8.DecodeLastRuneInString(s)
 	switch {
@@ -145,6 +152,10 @@ func endsSentence(s string) bool {
 // trailingRemark is a remark in brackets after a sentence's last mark, as
 // a verse's reference is ("… dalam Allah.' (1 Petrus 1:21)").
 var trailingRemark = regexp.MustCompile(`([.!?:;…]["'”’»]*)[ \t]*\([^()]{1,40}\)[ \t]*$`)
+
+// signedQuote is a quotation's closing mark followed by the name of who
+// said it ("…느꼈습니다." - 알렉산더 (러시아)", "… today.” — Ana").
+var signedQuote = regexp.MustCompile(`([.!?…]["'”’»])[ \t]+[-–—][ \t]*[^.!?\-–—]{1,50}$`)
 
 // startsSentence reports a line that opens as a sentence or an entry does:
 // a capital, a digit, a quotation mark or bracket, a symbol, or a letter

@@ -367,6 +367,10 @@ func (a *assembler) para(b *block, text string) {
 		return
 	}
 	if a.sec.kind != kindNone && !a.sec.title && (a.sec.style == styleNone || a.sec.style == stylePara) {
+		if onlyDay(text) || onlyDate(text) {
+			// "24 Maret 2025" over the day's entry: a calendar's date.
+			return
+		}
 		if tooShort(text) || isNotice(text) {
 			a.sec = section{}
 			return
@@ -408,17 +412,17 @@ func topicEntry(text string, rest []*block) bool {
 }
 
 // listsAhead marks, for each block, whether list entries follow it
-// before the next heading, rule or entry-less label.
+// closely (within maxBackground blocks), before the next heading or rule.
 func listsAhead(blocks []*block) []bool {
 	out := make([]bool, len(blocks))
-	ahead := false
+	next := -1 // the index of the next list entry in the section
 	for i := len(blocks) - 1; i >= 0; i-- {
-		out[i] = ahead
+		out[i] = next > i && next-i <= maxBackground
 		switch blocks[i].kind {
 		case bItem:
-			ahead = true
+			next = i
 		case bHeading, bRule:
-			ahead = false
+			next = -1
 		}
 	}
 	return out

@@ -132,6 +132,10 @@ func bareBullets(raws []string) []string {
 // ("1 Psalm 19 …", "12 Pray for …").
 var bareNumber = regexp.MustCompile(`^([ \t]*)(\d{1,3})[ \t]+\S`)
 
+// leadingDate is a date that opens a line ("24 Maret 2025", "3 March,
+// 2026"): a calendar's day, not a list number.
+var leadingDate = regexp.MustCompile(`^[ \t]*\d{1,2}\.?[ \t]+\pL{3,}\.?,?[ \t]+\d{2,4}\b`)
+
 // bareNumbers marks numbers that open lines as list numbers ("1 Pray …",
 // "2 Give thanks …" becomes "1. Pray …") when at least minNumberedLines
 // lines count up one by one: a calendar's days or a numbered list whose
@@ -150,7 +154,7 @@ func bareNumbers(raws []string) []string {
 	}
 	for i, raw := range raws {
 		m := bareNumber.FindStringSubmatch(raw)
-		if m == nil {
+		if m == nil || leadingDate.MatchString(raw) {
 			continue
 		}
 		v, _ := strconv.Atoi(m[2])
