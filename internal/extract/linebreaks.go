@@ -73,10 +73,6 @@ func runBreaks(run []string, brk []bool, labels *markerSet) {
 		case labelled:
 		case dayStart(next), titleLine(prev) && startsSentence(next):
 			brk[i] = true
-		case utf8.RuneCountInString(next) > maxWrapWidth && startsSentence(next):
-			// A whole paragraph on one line starts after whatever stood
-			// above it (a title, a name, a date).
-			brk[i] = true
 		case !endsSentence(prev) && !hangulEnds(prev), !startsSentence(next):
 		case !wrapped:
 			brk[i] = true
