@@ -14,7 +14,7 @@ import (
 func TestSaveFetch(t *testing.T) {
 	ctx := context.Background()
 	s, _, _ := openTest(t)
-	kept := item("kelu", "old", 0, feed.KindPrayer, textA)
+	kept := item("kelu", "old", 0, feed.KindPrayer, textC)
 	save(t, s, kept)
 	gen0, _, _ := s.Generation(ctx)
 

@@ -257,8 +257,15 @@ func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized strin
 	}
 	taken[id] = true
 	published := fixPublished(it.Published, w.now, w.now)
-	_, err := w.insert.ExecContext(ctx, id, string(it.Kind), it.Text, it.HTML, it.PartnerID, it.PartnerName,
+	canonical, err := w.findCopy(ctx, it, strings.Fields(normalized), published)
+	if err != nil {
+		return id, err
+	}
+	_, err = w.insert.ExecContext(ctx, id, string(it.Kind), it.Text, it.HTML, it.PartnerID, it.PartnerName,
 		it.SourceURL, it.UpdateGUID, updateKey(it.PartnerID, it.SourceURL, it.UpdateGUID), it.UpdateLink, it.UpdateTitle, it.Position,
 		unixNano(published), unixNano(w.now), unixNano(w.now), w.hold)
+	if err == nil && canonical != "" {
+		err = w.markCopy(ctx, id, canonical)
+	}
 	return id, err
 }
