@@ -152,9 +152,11 @@ func TestSaveItemsIdentityScope(t *testing.T) {
 		// The same point in another update, of the partner or of another
 		// (a joint letter), is a copy: stored, but published once, under
 		// the first one's id (copies.go).
-		{"other update", item("ijm", "u2", 0, feed.KindPrayer, textA), SaveResult{New: 1}, 1},
-		{"other partner", item("kelu", "u1", 0, feed.KindPrayer, textA), SaveResult{New: 1}, 1},
-		{"other update, another point", item("ijm", "u2", 0, feed.KindPrayer, textC), SaveResult{New: 1}, 2},
+		{"other update of the source", item("ijm", "u2", 0, feed.KindPrayer, textA), SaveResult{New: 1}, 2},
+		{"other source", fromSource(item("ijm", "u2", 0, feed.KindPrayer, textA), "mail:ijm"), SaveResult{New: 1}, 1},
+		{"other partner, same letter", withLink(item("kelu", "u1", 0, feed.KindPrayer, textA), "https://ijm.example/u1"), SaveResult{New: 1}, 1},
+		{"other partner, another letter", item("kelu", "u1", 0, feed.KindPrayer, textA), SaveResult{New: 1}, 2},
+		{"other source, another point", fromSource(item("ijm", "u2", 0, feed.KindPrayer, textC), "mail:ijm"), SaveResult{New: 1}, 2},
 		// The same update now calls the point praise: a new item, and the
 		// prayer it replaces leaves the feeds for the history.
 		{"other kind", item("ijm", "u1", 0, feed.KindPraise, textA), SaveResult{New: 1, Retired: 1}, 1},
@@ -572,4 +574,16 @@ func TestRemovedPointLeavesFeeds(t *testing.T) {
 	if gen, _, _ := s.Generation(t.Context()); gen == gen0 {
 		t.Error("retiring a point did not change the generation: cached feeds would keep it")
 	}
+}
+
+// fromSource is it read from another source of its partner.
+func fromSource(it feed.Item, url string) feed.Item {
+	it.SourceURL = url
+	return it
+}
+
+// withLink is it in an update at link.
+func withLink(it feed.Item, link string) feed.Item {
+	it.UpdateLink = link
+	return it
 }
