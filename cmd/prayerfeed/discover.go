@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,6 +29,18 @@ func runDiscover(ctx context.Context, g *globals, args []string, stdout, stderr 
 		return errors.New("discover: want one URL")
 	}
 	raw := fs.Arg(0)
+	if raw == "-" {
+		// A letter pasted from an e-mail: its "view in browser" link
+		// leads to the web copy, and from there to the archive's feed.
+		letter, err := io.ReadAll(io.LimitReader(os.Stdin, 4<<20))
+		if err != nil {
+			return fmt.Errorf("discover: read stdin: %w", err)
+		}
+		if raw = fetcher.ViewInBrowser(letter); raw == "" {
+			return errors.New(`discover -: the pasted letter has no "view in browser" link; paste the letter's web address instead`)
+		}
+		fmt.Fprintf(stdout, "# the letter's web copy: %s\n", raw)
+	}
 	if u, err := url.Parse(raw); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return fmt.Errorf("discover %q: not an absolute http(s) URL", raw)
 	}
@@ -47,6 +60,9 @@ func runDiscover(ctx context.Context, g *globals, args []string, stdout, stderr 
 	default:
 		entry.Name = fetcher.SiteName(resp.Body, resp.ContentType, resp.URL)
 		links, err := client.FindFeeds(ctx, resp)
+		if pl, ok := platformFeed(ctx, client, resp); ok {
+			links, err = append([]fetcher.FeedLink{pl}, withoutURL(links, pl.URL)...), nil
+		}
 		switch {
 		case errors.Is(err, fetcher.ErrNoFeed):
 			entry.Comment = "no feed found: read as a page; check with prayerfeed check --live --partner ID"
@@ -139,4 +155,36 @@ func homepageOf(raw string) string {
 		return raw
 	}
 	return u.Scheme + "://" + u.Host + "/"
+}
+
+// platformFeed is the feed of the platform a page is published with
+// (fetcher.PlatformFeed), when that feed answers as a feed. A Mailchimp
+// archive feed is proposed without a request: its address is fixed, and
+// Mailchimp answers robots and bots unevenly.
+func platformFeed(ctx context.Context, client *fetcher.Client, page *fetcher.Response) (fetcher.FeedLink, bool) {
+	feed, platform := fetcher.PlatformFeed(page.URL, page.Body)
+	if feed == "" {
+		return fetcher.FeedLink{}, false
+	}
+	link := fetcher.FeedLink{URL: feed, Title: platform + " feed"}
+	if platform == "Mailchimp" {
+		return link, true
+	}
+	resp, err := client.Get(ctx, feed, fetcher.Validators{})
+	if err != nil || !fetcher.LooksLikeFeed(resp.Body) {
+		return fetcher.FeedLink{}, false
+	}
+	link.URL = resp.URL
+	return link, true
+}
+
+// withoutURL is links without the one at url.
+func withoutURL(links []fetcher.FeedLink, url string) []fetcher.FeedLink {
+	var out []fetcher.FeedLink
+	for _, l := range links {
+		if l.URL != url {
+			out = append(out, l)
+		}
+	}
+	return out
 }
