@@ -18,7 +18,8 @@ import (
 // request are two requests, as are short points ("Pray for our health.")
 // and points whose numbers differ ("district 3", "district 4"). A copy
 // across partners needs more words still, since partners' generic
-// requests look alike, and it must come in the same letter (sameLetter).
+// requests look alike, and it must come in the same letter (the same
+// link).
 const (
 	copyWindow           = 14 * 24 * time.Hour
 	copyMinWords         = 6
@@ -28,30 +29,42 @@ const (
 )
 
 // findCopy returns the id of the published point that it copies, or "".
+// Two indexed lookups bound the work: the partner's points of the window
+// (a few letters), and, for a long point, the points of the same letter
+// link.
 func (w *itemWriter) findCopy(ctx context.Context, it feed.Item, normalized []string, published time.Time) (string, error) {
 	if len(normalized) < copyMinWords {
 		return "", nil
 	}
-	rows, err := w.tx.QueryContext(ctx, `SELECT id, partner_id, source_url, update_guid, update_title, update_link, text FROM items
-		WHERE kind = ? AND update_key != ? AND hidden = 0 AND held = ? AND copy_of IS NULL
-			AND published BETWEEN ? AND ? LIMIT ?`,
-		string(it.Kind), updateKey(it.PartnerID, it.SourceURL, it.UpdateGUID), w.hold,
-		unixNano(published.Add(-copyWindow)), unixNano(published.Add(copyWindow)), copyCandidates)
+	from, to := unixNano(published.Add(-copyWindow)), unixNano(published.Add(copyWindow))
+	key := updateKey(it.PartnerID, it.SourceURL, it.UpdateGUID)
+	const cols = `SELECT id, partner_id, source_url, update_guid, text FROM items `
+	const cond = ` AND kind = ? AND update_key != ? AND hidden = 0 AND held = ? AND copy_of IS NULL AND published BETWEEN ? AND ? LIMIT ?`
+	best, _, err := w.bestCopy(ctx, it, normalized, cols+`WHERE partner_id = ?`+cond,
+		it.PartnerID, string(it.Kind), key, w.hold, from, to, copyCandidates)
+	if err != nil || best != "" || len(normalized) < copyMinWordsPartners || it.UpdateLink == "" {
+		return best, err
+	}
+	best, _, err = w.bestCopy(ctx, it, normalized, cols+`WHERE update_link = ? AND partner_id != ?`+cond,
+		it.UpdateLink, it.PartnerID, string(it.Kind), key, w.hold, from, to, copyCandidates)
+	return best, err
+}
+
+// bestCopy runs one candidate query and returns the most similar copy.
+func (w *itemWriter) bestCopy(ctx context.Context, it feed.Item, normalized []string, query string, args ...any) (string, float64, error) {
+	rows, err := w.tx.QueryContext(ctx, query, args...)
 	if err != nil {
-		return "", err
+		return "", 0, err
 	}
 	defer rows.Close()
 	mine := wordSetOf(normalized)
 	best, bestScore := "", 0.0
 	for rows.Next() {
-		var id, partner, source, guid, title, link, text string
-		if err := rows.Scan(&id, &partner, &source, &guid, &title, &link, &text); err != nil {
-			return "", err
+		var id, partner, source, guid, text string
+		if err := rows.Scan(&id, &partner, &source, &guid, &text); err != nil {
+			return "", 0, err
 		}
-		switch {
-		case partner != it.PartnerID && (len(normalized) < copyMinWordsPartners || !sameLetter(title, link, it)):
-			continue
-		case partner == it.PartnerID && source == it.SourceURL && !attached(guid, it.UpdateGUID):
+		if partner == it.PartnerID && source == it.SourceURL && !attached(guid, it.UpdateGUID) {
 			continue
 		}
 		theirs := words(text)
@@ -62,7 +75,7 @@ func (w *itemWriter) findCopy(ctx context.Context, it feed.Item, normalized []st
 			best, bestScore = id, s
 		}
 	}
-	return best, rows.Err()
+	return best, bestScore, rows.Err()
 }
 
 // markCopy hides the new point id as a copy of canonical.
@@ -90,14 +103,4 @@ func sameNumbers(a, b []string) bool {
 		return out
 	}
 	return slices.Equal(numbers(a), numbers(b))
-}
-
-// sameLetter reports whether an update of another partner, with title and
-// link, is the letter it came in: the same link, or the same title of
-// four words or more ("Prayer letter" is every partner's title).
-func sameLetter(title, link string, it feed.Item) bool {
-	if link != "" && link == it.UpdateLink {
-		return true
-	}
-	return len(strings.Fields(title)) >= 4 && strings.EqualFold(strings.Join(strings.Fields(title), " "), strings.Join(strings.Fields(it.UpdateTitle), " "))
 }

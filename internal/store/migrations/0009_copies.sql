@@ -5,3 +5,5 @@
 -- re-fetch matches it rather than finding it new.
 ALTER TABLE items ADD COLUMN copy_of TEXT;
 CREATE INDEX items_copies ON items (copy_of) WHERE copy_of IS NOT NULL;
+-- A joint letter is found by its link.
+CREATE INDEX items_update_link ON items (update_link, published) WHERE copy_of IS NULL AND hidden = 0;
