@@ -199,14 +199,12 @@ func (s *Site) EmbedJS() *Page {
 	return &Page{Body: embedJS, ContentType: contentTypeJS}
 }
 
+// pageData fills what every page shows; each page sets its own ThisWeek
+// block (filtered, or none), so it is not read here.
 func (s *Site) pageData(ctx context.Context, items []feed.Item, sc Scope) (pageData, error) {
-	tw, err := s.ThisWeek(ctx, sc)
-	if err != nil {
-		return pageData{}, err
-	}
 	d := pageData{
 		Title: s.redact.Text("", s.cfg.Title), Description: s.redact.Text("", s.cfg.Description),
-		Language: s.cfg.Language, ThisWeek: tw,
+		Language: s.cfg.Language,
 	}
 	if d.Language == "" {
 		d.Language = "en"
