@@ -459,7 +459,8 @@ func notPoint(text string) bool {
 func isChrome(text string) bool {
 	// The patterns are folded, so the folded text is the one to read.
 	f := folded(text)
-	return chromeLine.MatchString(f) || furniture(text) || len(f) <= maxLinkLine && linkCall.MatchString(f) || aside(text)
+	return chromeShare.MatchString(f) || containsAny(f, chromeKeys) && chromeLine.MatchString(f) ||
+		furniture(text) || len(f) <= maxLinkLine && linkCall.MatchString(tail(f)) || aside(text)
 }
 
 // aside reports a paragraph wholly in brackets: a note on the source or

@@ -53,6 +53,8 @@ var (
 	eventWord        = vocab.eventWord
 	eventDay         = vocab.eventDay
 	chromeLine       = vocab.chromeLine
+	chromeShare      = vocab.chromeShare
+	chromeKeys       = vocab.chromeKeys
 	addressLine      = vocab.addressLine
 	leadInStart      = vocab.leadInStart
 	prayerMention    = vocab.prayerMention
@@ -101,6 +103,10 @@ type vocabulary struct {
 	thanksObject                                                                                        *regexp.Regexp
 	dayName, prayerEnd, praiseEnd, endGod, endReaders, chromeWhole, commentHead, linkCall               *regexp.Regexp
 	endKeys                                                                                             []string
+	// chromeShare is a share or follow widget's start; chromeKeys gate
+	// chromeLine, which looks through the whole text.
+	chromeShare *regexp.Regexp
+	chromeKeys  []string
 	// dayStarts are the first words of the weekdays and day words, for a
 	// cheap test before the day patterns.
 	dayStarts map[string]bool
@@ -191,8 +197,9 @@ func buildVocabulary(langs []lang.Language) (*vocabulary, error) {
 	v.eventWord = c.compile("eventWord", `\b(?:`+alt(func(l lang.Language) []string { return l.EventWords })+`)\b`)
 	v.eventDay = c.compile("eventDay", `\b(?:`+quoted(func(l lang.Language) []string { return l.Weekdays })+`)\b`)
 	v.chromeLine = c.compile("chromeLine", `(?:^|\s)(?:©|\(c\) \d{4}|copyright\b)`+
-		`|\b(?:`+alt(func(l lang.Language) []string { return l.ChromeRights })+`)\b`+
-		`|^(?:`+alt(func(l lang.Language) []string { return l.ChromeShares })+`)(?: (?:`+alt(func(l lang.Language) []string { return l.ChromeOn })+`))?\s*:`)
+		`|\b(?:`+alt(func(l lang.Language) []string { return l.ChromeRights })+`)\b`)
+	v.chromeShare = c.compile("chromeShare", `^(?:`+alt(func(l lang.Language) []string { return l.ChromeShares })+`)(?: (?:`+alt(func(l lang.Language) []string { return l.ChromeOn })+`))?\s*:`)
+	v.chromeKeys = append([]string{"©", "(c)", "copyright"}, lastWords(langs, func(l lang.Language) []string { return l.ChromeRights })...)
 	v.addressLine = c.compile("addressLine", `\b(?:`+alt(func(l lang.Language) []string { return l.StreetWords })+`)(?: \S+){0,4}?,? \d`+
 		`|\b\d{1,5}(?: [nsew]\.?)? (?:\S+ ){0,3}(?:`+alt(func(l lang.Language) []string { return l.StreetSuffixes })+`)\b`)
 	v.leadInStart = c.compile("leadInStart", `^(?:`+alt(func(l lang.Language) []string { return l.LeadIns })+`)\b`)
@@ -327,4 +334,18 @@ func firstWords(langs []lang.Language, r role) map[string]bool {
 		}
 	}
 	return m
+}
+
+// lastWords is the last word (letters only) of each of a role's entries:
+// "reserved" of "all rights reserved", a key one of whose occurrences
+// every match holds.
+func lastWords(langs []lang.Language, r role) []string {
+	var out []string
+	for _, e := range joined(langs, r) {
+		ws := strings.FieldsFunc(e, func(r rune) bool { return !unicode.IsLetter(r) })
+		if len(ws) > 0 {
+			out = append(out, ws[len(ws)-1])
+		}
+	}
+	return out
 }
