@@ -80,7 +80,10 @@ func startKind(s string) kinds {
 	if n := topicLabel(s); k == kindNone && n > 0 {
 		k = openingKind(s[n:])
 	}
-	if loc := readingRef.FindStringIndex(s); k == kindNone && loc != nil {
+	if k != kindNone || !strings.Contains(s[:min(len(s), maxTopicLabel)], ":") {
+		return k
+	}
+	if loc := readingRef.FindStringIndex(s); loc != nil {
 		// A calendar's reading before the day's request ("Psalm 19:1-3
 		// Pray that …").
 		k = openingKind(s[loc[1]:])
@@ -460,7 +463,7 @@ func isChrome(text string) bool {
 	// The patterns are folded, so the folded text is the one to read.
 	f := folded(text)
 	return chromeShare.MatchString(f) || containsAny(f, chromeKeys) && chromeLine.MatchString(f) ||
-		furniture(text) || len(f) <= maxLinkLine && linkCall.MatchString(tail(f)) || aside(text)
+		len(text) <= maxFurnitureLine && furnitureFolded(f) || len(f) <= maxLinkLine && linkCall.MatchString(tail(f)) || aside(text)
 }
 
 // aside reports a paragraph wholly in brackets: a note on the source or
@@ -474,24 +477,24 @@ func aside(text string) bool {
 // friendly version", "Read more", "223 subscribers") or the head of the
 // readers' comments.
 func furniture(line string) bool {
-	if len(line) > maxFurnitureLine {
-		return false
-	}
-	f := furnitureForm(line)
+	return len(line) <= maxFurnitureLine && furnitureFolded(folded(line))
+}
+
+// furnitureFolded is furniture for a line already folded.
+func furnitureFolded(f string) bool {
+	f = strings.TrimFunc(f, furnitureTrim)
 	return chromeWhole.MatchString(f) || commentHead.MatchString(f)
 }
 
 // commentsStart reports the head of the readers' comments under a post.
 func commentsStart(line string) bool {
-	return len(line) <= maxFurnitureLine && commentHead.MatchString(furnitureForm(line))
+	return len(line) <= maxFurnitureLine && commentHead.MatchString(strings.TrimFunc(folded(line), furnitureTrim))
 }
 
-// furnitureForm is a line folded and stripped of the symbols, bullets and
-// punctuation a site puts around its buttons ("» Read more", "[Print]").
-func furnitureForm(line string) string {
-	return strings.TrimFunc(folded(line), func(r rune) bool {
-		return isSpace(r) || isSymbol(r) || unicode.IsPunct(r) && r != '\''
-	})
+// furnitureTrim reports the symbols, bullets and punctuation a site puts
+// around its buttons ("» Read more", "[Print]").
+func furnitureTrim(r rune) bool {
+	return isSpace(r) || isSymbol(r) || unicode.IsPunct(r) && r != '\''
 }
 
 // isAddress reports a contact line: a street address among parts set
