@@ -19,7 +19,8 @@ import (
 
 // TestLetterByMailAndFeedOnce: Kelu's March letter arrives forwarded by
 // e-mail and in Kelu's feed (a word changed, other punctuation); each
-// point is published once, under the id it got first, in either order.
+// point is published once, under the id it got first, with the earlier
+// date (the feed's), in either order.
 func TestLetterByMailAndFeedOnce(t *testing.T) {
 	blog := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/feed" {
@@ -79,6 +80,11 @@ func TestLetterByMailAndFeedOnce(t *testing.T) {
 			}
 			if len(after) != 2 {
 				t.Fatalf("published %d points, want each of the 2 once:\n%s", len(after), strings.Join(texts, "\n"))
+			}
+			for _, it := range after {
+				if want := "2026-03-01 18:00"; it.Published.UTC().Format("2006-01-02 15:04") != want {
+					t.Errorf("point %q dated %v, want the earlier copy's date %s", it.Text, it.Published, want)
+				}
 			}
 			for _, it := range before {
 				if !slices.ContainsFunc(after, func(a feed.Item) bool { return a.ID == it.ID }) {

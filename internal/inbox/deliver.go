@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 	"time"
 
@@ -157,6 +158,7 @@ func (d *Deliverer) updates(ctx context.Context, m *Message, p config.Partner, i
 		published = d.cfg.Now()
 	}
 	base := fetcher.Update{PartnerID: p.ID, SourceURL: mailbox, GUID: "mail:" + id, Title: cleanSubject(letter.Subject, m.Subject), Published: published}
+	base.Link = webCopy(letter)
 	var out []fetcher.Update
 	body := base
 	_, forwarded := ForwardedFrom(letter.Text)
@@ -178,7 +180,7 @@ func (d *Deliverer) updates(ctx context.Context, m *Message, p config.Partner, i
 			notes = append(notes, fmt.Sprintf("%s: %v", a.Name, err))
 			continue
 		}
-		u.GUID = base.GUID + "/" + a.Name
+		u.GUID, u.Link = base.GUID+"/"+a.Name, base.Link
 		u.Published = base.Published
 		if u.Title == "" {
 			u.Title = a.Name
@@ -249,3 +251,20 @@ func rawID(raw []byte) string {
 
 // IsUnreadable reports whether err is a message that could not be read.
 func IsUnreadable(err error) bool { return errors.Is(err, ErrUnreadable) }
+
+// webCopy is the letter's "view in browser" address, without Mailchimp's
+// per-recipient e= parameter, which would tell readers whose copy it was.
+func webCopy(m *Message) string {
+	link := fetcher.ViewInBrowser([]byte(m.HTML))
+	if link == "" {
+		link = fetcher.ViewInBrowser([]byte(m.Text))
+	}
+	u, err := url.Parse(link)
+	if link == "" || err != nil || (u.Scheme != "https" && u.Scheme != "http") {
+		return ""
+	}
+	q := u.Query()
+	q.Del("e")
+	u.RawQuery = q.Encode()
+	return u.String()
+}

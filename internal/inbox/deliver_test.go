@@ -81,6 +81,10 @@ func TestDeliver(t *testing.T) {
 		if r.State != inbox.StatePublished || r.PartnerID != "okafor" {
 			t.Fatalf("receipt %+v", r)
 		}
+		items, err := st.Items(ctx, feed.Query{Partners: []string{"okafor"}, Limit: 100})
+		if err != nil || len(items) == 0 || items[0].UpdateLink != "https://mailchi.mp/okafor/spring" {
+			t.Errorf("points link to %q, want the letter's web copy without the recipient's e=", items[0].UpdateLink)
+		}
 		want := sorted(inboxtest.HTMLPoints, pdftexttest.LetterPoints)
 		if got := published(t, st, "okafor"); !slices.Equal(got, want) {
 			t.Errorf("published:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"slices"
 	"strings"
 	"time"
@@ -78,10 +79,28 @@ func (w *itemWriter) bestCopy(ctx context.Context, it feed.Item, normalized []st
 	return best, bestScore, rows.Err()
 }
 
-// markCopy hides the new point id as a copy of canonical.
-func (w *itemWriter) markCopy(ctx context.Context, id, canonical string) error {
-	_, err := w.tx.ExecContext(ctx, `UPDATE items SET hidden = 1, copy_of = ? WHERE id = ?`, canonical, id)
+// markCopy hides the new point id as a copy of canonical, and gives
+// canonical the copy's date when that is earlier: a point is dated when
+// it was first sent, whichever way.
+func (w *itemWriter) markCopy(ctx context.Context, id, canonical string, published time.Time) error {
+	if _, err := w.tx.ExecContext(ctx, `UPDATE items SET hidden = 1, copy_of = ? WHERE id = ?`, canonical, id); err != nil {
+		return err
+	}
+	_, err := w.tx.ExecContext(ctx, `UPDATE items SET published = ? WHERE id = ? AND published > ?`,
+		unixNano(published), canonical, unixNano(published))
 	return err
+}
+
+// earliestCopy is the date of id's earliest copy; zero when it has none.
+func (w *itemWriter) earliestCopy(ctx context.Context, id string) (time.Time, error) {
+	var earliest sql.NullInt64
+	if err := w.tx.QueryRowContext(ctx, `SELECT MIN(published) FROM items WHERE copy_of = ?`, id).Scan(&earliest); err != nil {
+		return time.Time{}, err
+	}
+	if !earliest.Valid || earliest.Int64 == 0 {
+		return time.Time{}, nil
+	}
+	return time.Unix(0, earliest.Int64).UTC(), nil
 }
 
 // attached reports whether one update is an attachment of the other: a

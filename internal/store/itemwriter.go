@@ -199,6 +199,16 @@ func (w *itemWriter) saveMatched(ctx context.Context, fresh, stored feed.Item) (
 	fresh.ID = stored.ID
 	fresh.FirstSeen = stored.FirstSeen
 	fresh.Published = fixPublished(fresh.Published, fresh.FirstSeen, w.now)
+	if stored.Published.Before(fresh.Published) {
+		// Moved earlier by a copy (copies.go): keep the earliest date.
+		earliest, err := w.earliestCopy(ctx, stored.ID)
+		if err != nil {
+			return false, err
+		}
+		if !earliest.IsZero() && earliest.Before(fresh.Published) {
+			fresh.Published = earliest
+		}
+	}
 	if sameVersion(stored, fresh) {
 		_, err := w.seen.ExecContext(ctx, unixNano(w.now), stored.ID)
 		return false, err
@@ -265,7 +275,7 @@ func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized strin
 		it.SourceURL, it.UpdateGUID, updateKey(it.PartnerID, it.SourceURL, it.UpdateGUID), it.UpdateLink, it.UpdateTitle, it.Position,
 		unixNano(published), unixNano(w.now), unixNano(w.now), w.hold)
 	if err == nil && canonical != "" {
-		err = w.markCopy(ctx, id, canonical)
+		err = w.markCopy(ctx, id, canonical, published)
 	}
 	return id, err
 }

@@ -44,7 +44,7 @@ func HTMLWithPDF(pdf []byte) []byte {
 		"Dear friends,\r\n\r\nPray for the nurses' exams on Friday.\r\nPraise God for rain in the north.\r\n\r\n" +
 		"Unsubscribe: https://okafor.example/unsubscribe\r\n" +
 		"--alt\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" +
-		"<html><body><p>Dear friends,</p><ul><li>Pray for the nurses' exams on Friday.</li><li>Praise God for rain in the north.</li></ul>" +
+		"<html><body><p><a href=\"https://mailchi.mp/okafor/spring?e=5f3a\">View this email in your browser</a></p><p>Dear friends,</p><ul><li>Pray for the nurses' exams on Friday.</li><li>Praise God for rain in the north.</li></ul>" +
 		"<img src=\"https://track.example/open.php?u=1\" width=\"1\" height=\"1\" alt=\"\">" +
 		"<table><tr><td>You are receiving this because you asked. <a href=\"https://okafor.example/unsubscribe?id=7\">Unsubscribe</a>. Pray for our list manager.</td></tr></table></body></html>\r\n" +
 		"--alt--\r\n" +
