@@ -60,7 +60,7 @@ func printReceipt(w io.Writer, r inbox.Receipt) {
 	case inbox.StatePublished:
 		fmt.Fprintf(w, "published %s from %s: %d points (%d new) for %s\n", r.MessageID, r.Sender, r.Points, r.New, r.PartnerID)
 	case inbox.StateHeld:
-		fmt.Fprintf(w, "held %s from %s: %d points for %s wait for review: %s\n", r.MessageID, r.Sender, r.Points, r.PartnerID, r.Reason)
+		fmt.Fprintf(w, "held %s from %s: %d point(s) for %s wait for review: %s\n", r.MessageID, r.Sender, r.Points, r.PartnerID, r.Reason)
 	default:
 		fmt.Fprintf(w, "%s %s: %s\n", r.State, r.MessageID, r.Reason)
 	}

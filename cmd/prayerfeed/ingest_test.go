@@ -51,7 +51,7 @@ func TestIngestFromStdin(t *testing.T) {
 	}{
 		{"forwarded letter", inboxtest.Forwarded(), "published fwd-kelu-march@gracechurch.example from office@gracechurch.example: 2 points (2 new) for kelu"},
 		{"stranger", inboxtest.Stranger(), "unmatched stranger@elsewhere.example: from someone@elsewhere.example"},
-		{"forged", inboxtest.Forged(), "held forged@attacker.example from jo@okafor.example: 1 points for okafor wait for review"},
+		{"forged", inboxtest.Forged(), "held forged@attacker.example from jo@okafor.example: 1 point(s) for okafor wait for review"},
 		{"MIME bomb", inboxtest.Nested(10000), "unreadable sha256:"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

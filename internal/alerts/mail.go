@@ -58,8 +58,8 @@ func (c *Checker) mailAlerts(ctx context.Context, now time.Time, pending map[str
 			a.Detail = "It is " + m.Reason + ". It is kept in the database, not published."
 		default:
 			a.Kind = KindMailUnreadable
-			a.Title = fmt.Sprintf("An e-mail (%s) could not be read", m.MessageID)
-			a.Detail = m.Reason + ". It is kept, not published; in a mailbox it is left unread."
+			a.Title = "An e-mail could not be read"
+			a.Detail = fmt.Sprintf("Message %s: %s. It is kept, not published; in a mailbox it is left unread.", m.MessageID, m.Reason)
 		}
 		out = append(out, a)
 	}

@@ -72,6 +72,10 @@ func (s *Site) Status(ctx context.Context, now time.Time) (*Page, error) {
 		if _, left := byKey[key{st.PartnerID, st.URL}]; left {
 			row := statusRowOf(st, true, now)
 			row.Partner, row.URL, row.Removed = st.PartnerID, config.PublicURL(st.URL), true
+			if st.URL == "ingest" {
+				// Mail piped to prayerfeed ingest: a source of its own, never fetched.
+				row.Type, row.Removed, row.Result, row.LastFetch, row.NextDue = "e-mail", false, "received by prayerfeed ingest", "", ""
+			}
 			d.Rows = append(d.Rows, row)
 		}
 	}
