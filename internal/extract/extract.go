@@ -107,9 +107,8 @@ func Points(content string, format Format, opts Options) []Point {
 }
 
 var (
-	htmlTag      = regexp.MustCompile(`(?i)<(?:!doctype|html|head|body|p|div|br|span|ul|ol|li|table|tr|td|h[1-6]|strong|b|em|i|a|img|article|section|blockquote|font|center)[\s/>]`)
-	mdSignals    = regexp.MustCompile(`(?m)^(?:#{1,6} |\|.*\|[ \t]*$|---[ \t]*$)|\*\*\S|\[[^\]\n]+\]\([^)\n]+\)`)
-	htmlEntities = regexp.MustCompile(`&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);`)
+	htmlTag   = regexp.MustCompile(`(?i)<(?:!doctype|html|head|body|p|div|br|span|ul|ol|li|table|tr|td|h[1-6]|strong|b|em|i|a|img|article|section|blockquote|font|center)[\s/>]`)
+	mdSignals = regexp.MustCompile(`(?m)^(?:#{1,6} |\|.*\|[ \t]*$|---[ \t]*$)|\*\*\S|\[[^\]\n]+\]\([^)\n]+\)`)
 )
 
 // looksLikeHTML reports content with HTML tags in it.
