@@ -59,13 +59,23 @@ func TestAdminInChromium(t *testing.T) {
 			t.Fatalf("chromium: %s: %v", what, err)
 		}
 	}
+	// html reads the page. A step's POST answers with a redirect, so the
+	// document a step waited on can still be replaced while it is read
+	// ("No node with given id found"): read the settled page again.
 	html := func() string {
 		t.Helper()
-		s, err := chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("html")))
-		if err != nil {
-			t.Fatalf("chromium: read the page: %v", err)
+		var err error
+		for range 5 {
+			var s string
+			if s, err = chromedp.Run(ctx, chromedp.OuterHTML(chromedp.CSS("html"))); err == nil {
+				return s
+			}
+			if err := chromedp.Do(ctx, chromedp.WaitReady(chromedp.CSS("body"))); err != nil {
+				t.Fatalf("chromium: wait for the page: %v", err)
+			}
 		}
-		return s
+		t.Fatalf("chromium: read the page: %v", err)
+		return ""
 	}
 	step("open /admin", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile),
 		chromedp.Navigate(base+"/admin"), chromedp.WaitVisible(chromedp.ID("token")))
