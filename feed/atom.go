@@ -35,11 +35,32 @@ type atomDoc struct {
 // FeedXml lets feeds.WriteXML write the document as it is.
 func (a *atomDoc) FeedXml() interface{} { return a }
 
-// atomEntry is feeds.AtomEntry with an RFC 4287 category.
+// atomEntry is feeds.AtomEntry with an RFC 4287 category, and links
+// that carry a title.
 type atomEntry struct {
 	*feeds.AtomEntry
 	// Category is nil for an entry that is not one point (a weekly digest).
 	Category *atomCategory `xml:"category,omitempty"`
+	// Links replaces AtomEntry.Links (whose link has no title): the
+	// alternate link, then rel="related" to each copy of the point.
+	Links []atomLink `xml:"link"`
+}
+
+// atomLink is an RFC 4287 link with its title attribute.
+type atomLink struct {
+	Href  string `xml:"href,attr"`
+	Rel   string `xml:"rel,attr"`
+	Type  string `xml:"type,attr,omitempty"`
+	Title string `xml:"title,attr,omitempty"`
+}
+
+// atomLinks is an entry's alternate link and a related link per copy.
+func atomLinks(e entry) []atomLink {
+	out := []atomLink{{Href: e.Link, Rel: "alternate", Type: "text/html"}}
+	for _, c := range e.Copies {
+		out = append(out, atomLink{Href: c.URL, Rel: "related", Type: "text/html", Title: c.Title})
+	}
+	return out
 }
 
 // atomCategory is <category term="prayer"/>. It has no label: readers
@@ -76,12 +97,12 @@ func newAtomDoc(d document) *atomDoc {
 				Id:        e.ID,
 				Updated:   atomTime(e.Date),
 				Published: atomTime(e.Date),
-				Links:     []feeds.AtomLink{{Href: e.Link, Rel: "alternate", Type: "text/html"}},
 				Summary:   &feeds.AtomSummary{Content: e.Text, Type: "text"},
 				Content:   &feeds.AtomContent{Content: e.HTML, Type: "html"},
 				Author:    &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: e.Author}},
 			},
 			Category: category,
+			Links:    atomLinks(e),
 		}
 	}
 	return a

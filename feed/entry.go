@@ -39,6 +39,9 @@ type entry struct {
 	// Date is used as both published and updated: an item is never
 	// re-dated, so readers never announce it twice.
 	Date time.Time
+	// Copies are the other letters that carried the point, as links; HTML
+	// already ends with a paragraph linking to them.
+	Copies []Link
 }
 
 // newDocument validates m and items and prepares them for a writer. Items
@@ -100,6 +103,7 @@ func newEntry(it Item, home string) entry {
 	if body == "" {
 		body = html.EscapeString(text)
 	}
+	copies := it.CopyLinks()
 	return entry{
 		ID:     itemIDPrefix + url.PathEscape(clean(it.ID)),
 		Title:  itemTitle(it.Kind, author, text),
@@ -107,9 +111,29 @@ func newEntry(it Item, home string) entry {
 		Author: author,
 		Kind:   it.Kind,
 		Text:   text,
-		HTML:   body,
+		HTML:   body + copiesHTML(copies),
 		Date:   itemDate(it),
+		Copies: copies,
 	}
+}
+
+// copiesHTML is the paragraph that ends an entry's HTML when its point
+// came in other letters too: readers show content, not a feed's extra
+// links, so this is where a congregation member sees them.
+func copiesHTML(copies []Link) string {
+	if len(copies) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<p>Also in: ")
+	for i, c := range copies {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(`<a href="` + html.EscapeString(c.URL) + `">` + html.EscapeString(c.Title) + "</a>")
+	}
+	b.WriteString("</p>")
+	return b.String()
 }
 
 // titleRunes is about where an item title's text is cut: long enough to

@@ -28,6 +28,17 @@ func testItems() []Item {
 			HTML:       "<p>On July 9th, IJM and local police rescued <strong>14 people</strong> from a brick kiln; pray for their healing, for the trial of the owners, and for the officers who testify.</p>",
 			UpdateLink: "https://www.ijm.org/news/brick-kiln-rescue",
 			Published:  day,
+			// The same point by e-mail (its web copy), in a joint letter
+			// with a hostile title, again at the item's own link, and at
+			// a link no reader may open.
+			Copies: []Copy{
+				{PartnerID: "ijm", PartnerName: "International Justice Mission", UpdateTitle: "July letter",
+					UpdateLink: "https://mailchi.mp/ijm/july?x=1&y=2", Published: day.Add(-time.Hour)},
+				{PartnerID: "kelu", PartnerName: "Kelu Bible Translation", UpdateTitle: "Joint <b>letter</b> & ]]> news\x01",
+					UpdateLink: "https://kelu.example/joint", Published: day},
+				{PartnerID: "ijm", UpdateLink: "https://www.ijm.org/news/brick-kiln-rescue", Published: day},
+				{PartnerID: "ijm", UpdateLink: "javascript:alert(1)", Published: day},
+			},
 		},
 		{
 			ID: "ijm-0002", Kind: KindPraise, PartnerID: "ijm", PartnerName: "International Justice Mission",

@@ -5,6 +5,7 @@ package feed
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -65,6 +66,21 @@ type Item struct {
 	LastSeen  time.Time
 	// Position is the point's index within its update, from zero.
 	Position int
+
+	// Copies are the other letters that carried the same point (the
+	// letter by e-mail and on the web, a joint letter of two partners),
+	// oldest first. The point is published once, under its own id, and
+	// links to each of them as well as to its own update.
+	Copies []Copy
+}
+
+// Copy is another update that carried an item's point.
+type Copy struct {
+	PartnerID   string
+	PartnerName string
+	UpdateLink  string
+	UpdateTitle string
+	Published   time.Time
 }
 
 // Validate reports the first problem that would make it wrong to publish it.
@@ -80,4 +96,39 @@ func (it Item) Validate() error {
 		return fmt.Errorf("item %s: empty partner", it.ID)
 	}
 	return nil
+}
+
+// Link is a link a reader can open: an absolute http(s) URL and its text.
+type Link struct {
+	URL, Title string
+}
+
+// CopyLinks are the links to it's copies that a reader can open, for
+// every output to show beside the item's own update: absolute http(s)
+// URLs other than UpdateLink, each once. A copy of another partner is
+// titled with that partner's name too, since it is not the item's
+// partner who wrote it.
+func (it Item) CopyLinks() []Link {
+	var out []Link
+	seen := map[string]bool{clean(it.UpdateLink): true}
+	for _, c := range it.Copies {
+		href := clean(c.UpdateLink)
+		if seen[href] || checkAbsURL(href) != nil {
+			continue
+		}
+		seen[href] = true
+		title := strings.Join(strings.Fields(clean(c.UpdateTitle)), " ")
+		if title == "" {
+			title = "Another letter"
+		}
+		if c.PartnerID != it.PartnerID {
+			name := clean(c.PartnerName)
+			if name == "" {
+				name = clean(c.PartnerID)
+			}
+			title = name + ": " + title
+		}
+		out = append(out, Link{URL: href, Title: title})
+	}
+	return out
 }

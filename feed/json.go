@@ -33,7 +33,39 @@ const jsonVersion = "https://jsonfeed.org/version/1.1"
 // jsonDoc is feeds.JSONFeed with items that are never omitted.
 type jsonDoc struct {
 	*feeds.JSONFeed
-	Items []*feeds.JSONItem `json:"items"`
+	Items []jsonItem `json:"items"`
+}
+
+// jsonItem is feeds.JSONItem with our extension object. JSON Feed has one
+// url per item; the other letters that carried the point are listed under
+// "_prayerfeed" (custom objects start with "_", which readers that do not
+// know them ignore) as well as linked from content_html.
+type jsonItem struct {
+	*feeds.JSONItem
+	Extension *jsonExtension `json:"_prayerfeed,omitempty"`
+}
+
+// jsonExtension is prayerfeed's own data on an item.
+type jsonExtension struct {
+	Copies []jsonCopy `json:"copies"`
+}
+
+// jsonCopy is a link to another letter that carried the point.
+type jsonCopy struct {
+	URL   string `json:"url"`
+	Title string `json:"title"`
+}
+
+// jsonExtensionOf is e's extension object, nil when it has nothing to say.
+func jsonExtensionOf(e entry) *jsonExtension {
+	if len(e.Copies) == 0 {
+		return nil
+	}
+	x := &jsonExtension{}
+	for _, c := range e.Copies {
+		x.Copies = append(x.Copies, jsonCopy{URL: c.URL, Title: c.Title})
+	}
+	return x
 }
 
 func newJSONDoc(d document) jsonDoc {
@@ -46,12 +78,12 @@ func newJSONDoc(d document) jsonDoc {
 			FeedUrl:     d.FeedURL,
 			Description: d.Description,
 		},
-		Items: make([]*feeds.JSONItem, len(d.Entries)),
+		Items: make([]jsonItem, len(d.Entries)),
 	}
 	for i, e := range d.Entries {
 		author := &feeds.JSONAuthor{Name: e.Author}
 		date := e.Date
-		doc.Items[i] = &feeds.JSONItem{
+		doc.Items[i] = jsonItem{JSONItem: &feeds.JSONItem{
 			Id:            e.ID,
 			Url:           e.Link,
 			Title:         e.Title,
@@ -62,7 +94,7 @@ func newJSONDoc(d document) jsonDoc {
 			Author:        author,
 			Authors:       []*feeds.JSONAuthor{author},
 			Tags:          []string{string(e.Kind)},
-		}
+		}, Extension: jsonExtensionOf(e)}
 	}
 	return doc
 }

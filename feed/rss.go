@@ -54,13 +54,17 @@ type rssAtomLink struct {
 	XMLName xml.Name `xml:"atom:link"`
 	Href    string   `xml:"href,attr"`
 	Rel     string   `xml:"rel,attr"`
-	Type    string   `xml:"type,attr"`
+	Type    string   `xml:"type,attr,omitempty"`
+	Title   string   `xml:"title,attr,omitempty"`
 }
 
-// rssItem is feeds.RssItem with the author's name as dc:creator.
+// rssItem is feeds.RssItem with the author's name as dc:creator and an
+// atom:link rel="related" to each other letter that carried the point
+// (RSS's own link holds one URL).
 type rssItem struct {
 	*feeds.RssItem
-	Creator string `xml:"dc:creator"`
+	Creator string        `xml:"dc:creator"`
+	Related []rssAtomLink `xml:"atom:link"`
 }
 
 func newRSSDoc(d document) *rssDoc {
@@ -87,6 +91,7 @@ func newRSSDoc(d document) *rssDoc {
 				PubDate:     e.Date.Format(time.RFC1123Z),
 			},
 			Creator: e.Author,
+			Related: rssRelated(e.Copies),
 		}
 	}
 	return &rssDoc{
@@ -128,4 +133,13 @@ func htmlText(s string) string {
 // entityStart reports whether c after "&" may begin a character reference.
 func entityStart(c byte) bool {
 	return c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+}
+
+// rssRelated are atom:link rel="related" elements for an entry's copies.
+func rssRelated(copies []Link) []rssAtomLink {
+	var out []rssAtomLink
+	for _, c := range copies {
+		out = append(out, rssAtomLink{Href: c.URL, Rel: "related", Type: "text/html", Title: c.Title})
+	}
+	return out
 }

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/PuerkitoBio/goquery"
+	"github.com/mmcdole/gofeed"
 	"github.com/prayerfeed/prayerfeed/feed"
 	"github.com/prayerfeed/prayerfeed/internal/inbox/inboxtest"
 	"github.com/prayerfeed/prayerfeed/internal/store"
@@ -93,4 +95,82 @@ func TestLetterByMailAndFeedOnce(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCopiesLinkedEverywhere: Kelu's letter by e-mail (with its web copy)
+// and in Kelu's feed is published once, and every output links to both
+// letters: the feeds (RSS, Atom, JSON Feed), the wall, the partner's page
+// and the script widget, as Chromium renders it.
+func TestCopiesLinkedEverywhere(t *testing.T) {
+	const webCopy, post = "https://mailchi.mp/kelu/march", "https://kelu.example/march"
+	blog := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>Kelu</title><link>https://kelu.example/</link>`+
+			`<item><guid>kelu-march</guid><title>Kelu update, March</title><link>`+post+`</link>`+
+			`<pubDate>Sun, 01 Mar 2026 18:00:00 +0000</pubDate><description><![CDATA[<p>Dear praying friends,</p>`+
+			`<p>Pray for the checking of Mark's gospel in  April!</p><p>Praise God for a new printer in our office.</p>]]></description></item></channel></rss>`)
+	}))
+	defer blog.Close()
+	out := t.TempDir()
+	host := httptest.NewServer(http.FileServer(http.Dir(out)))
+	defer host.Close()
+	dir := t.TempDir()
+	cfgPath, db := filepath.Join(dir, "partners.yaml"), filepath.Join(dir, "prayerfeed.db")
+	cfg := strings.Replace(inboxtest.Config, "https://prayer.gracechurch.example", host.URL, 1) +
+		fmt.Sprintf("    sources:\n      - type: rss\n        url: %s/feed\n", blog.URL)
+	writeFile(t, cfgPath, cfg)
+	mail := strings.Replace(string(inboxtest.Forwarded()), "Dear praying friends,",
+		"View this email in your browser: "+webCopy+"?e=123abc\r\n\r\nDear praying friends,", 1)
+	ingest(t, cfgPath, db, []byte(mail))
+	runCmd(t, "--config", cfgPath, "--db", db, "fetch", "--all")
+	runCmd(t, "--config", cfgPath, "--db", db, "build", "--out", out)
+
+	for _, name := range []string{"feed.xml", "feed.atom", "feed.json", "partners/kelu/feed.atom"} {
+		doc := readFile(t, filepath.Join(out, name))
+		parsed, err := gofeed.NewParser().ParseString(doc)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if len(parsed.Items) != 2 {
+			t.Fatalf("%s: %d items, want each point once", name, len(parsed.Items))
+		}
+		for _, it := range parsed.Items {
+			if it.Link != webCopy || !strings.Contains(it.Content, `href="`+post+`"`) {
+				t.Errorf("%s: item %q links %q and says %q; want the e-mail's web copy and a link to the post", name, it.Title, it.Link, it.Content)
+			}
+		}
+	}
+	for _, page := range []string{"index.html", "partners/kelu/index.html"} {
+		doc, err := goquery.NewDocumentFromReader(strings.NewReader(readFile(t, filepath.Join(out, page))))
+		if err != nil {
+			t.Fatal(err)
+		}
+		points := doc.Find("li.point")
+		if points.Length() != 2 {
+			t.Fatalf("%s: %d points, want 2", page, points.Length())
+		}
+		points.Each(func(_ int, p *goquery.Selection) {
+			if hrefs := p.Find(".source a").Map(func(_ int, a *goquery.Selection) string { return a.AttrOr("href", "") }); !slices.Equal(hrefs, []string{webCopy, post}) {
+				t.Errorf("%s: point %q links %q, want both letters", page, p.Find(".text").Text(), hrefs)
+			}
+		})
+	}
+
+	bin := chromiumPath(t)
+	dom := dumpDOM(t, bin, church(t, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Grace</title></head><body>
+<div id="kelu" data-prayerfeed data-partner="kelu"></div><script src="`+host.URL+`/embed.js" async></script></body></html>`))
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(dom))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := doc.Find("#kelu .prayerfeed-item")
+	if items.Length() != 2 {
+		t.Fatalf("widget shows %d points, want 2:\n%s", items.Length(), doc.Find("#kelu").Text())
+	}
+	items.Each(func(_ int, p *goquery.Selection) {
+		hrefs := p.Find(".prayerfeed-link a").Map(func(_ int, a *goquery.Selection) string { return a.AttrOr("href", "") })
+		if !slices.Equal(hrefs, []string{webCopy, post}) || !strings.Contains(p.Find(".prayerfeed-link").Text(), "also in") {
+			t.Errorf("widget point links %q (%q), want both letters", hrefs, p.Find(".prayerfeed-link").Text())
+		}
+	})
 }

@@ -57,6 +57,23 @@ type embedItem struct {
 	Date      string `json:"date"`
 	Link      string `json:"link,omitempty"`
 	Title     string `json:"title,omitempty"`
+	// Copies are the other letters the point came in.
+	Copies []embedLink `json:"copies,omitempty"`
+}
+
+// embedLink is a link to another letter a point came in.
+type embedLink struct {
+	Link  string `json:"link"`
+	Title string `json:"title"`
+}
+
+// embedLinks are it's copies as the widget links them.
+func embedLinks(it feed.Item) []embedLink {
+	var out []embedLink
+	for _, l := range it.CopyLinks() {
+		out = append(out, embedLink{Link: l.URL, Title: l.Title})
+	}
+	return out
 }
 
 // embedDataRoute reports whether route is a data file, and whose: "" for
@@ -107,6 +124,7 @@ func (s *Site) EmbedData(ctx context.Context, partner string, sc Scope) (*Page, 
 		d.Items = append(d.Items, embedItem{
 			Kind: string(it.Kind), Text: it.Text, Partner: it.PartnerName, PartnerID: it.PartnerID,
 			Date: it.Published.UTC().Format(time.RFC3339), Link: it.UpdateLink, Title: it.UpdateTitle,
+			Copies: embedLinks(it),
 		})
 	}
 	// json.Marshal escapes <, >, & and U+2028/U+2029, so no partner text

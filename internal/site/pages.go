@@ -43,6 +43,36 @@ type point struct {
 	Date, DateISO            string
 	Text                     string
 	Link, UpdateTitle        string
+	// Copies are the other letters the point came in; Host is Link's
+	// host, set only when there are copies to tell it from.
+	Copies []copyLink
+	Host   string
+}
+
+// copyLink is a link to another letter a point came in, with its host so
+// that a reader can tell two letters of one title apart (the e-mail's
+// web copy and the blog post).
+type copyLink struct {
+	URL, Title, Host string
+}
+
+// copyLinks are it's copies as a page links them.
+func copyLinks(it feed.Item) []copyLink {
+	var out []copyLink
+	for _, l := range it.CopyLinks() {
+		out = append(out, copyLink{URL: l.URL, Title: l.Title, Host: hostOf(l.URL)})
+	}
+	return out
+}
+
+// hostOf is the host a reader recognises in u: "kelu.example" for
+// https://www.kelu.example/news.
+func hostOf(u string) string {
+	parsed, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(parsed.Hostname(), "www.")
 }
 
 // feedLink is one feed autodiscovery link. Type is the whole type
@@ -244,11 +274,15 @@ func pointOf(it feed.Item) point {
 		name = it.PartnerID
 	}
 	pub := it.Published.UTC()
-	return point{
+	p := point{
 		Kind: string(it.Kind), KindTitle: it.Kind.Title(), Partner: name,
 		Date: pub.Format("2 January 2006"), DateISO: pub.Format(time.RFC3339),
-		Text: it.Text, Link: it.UpdateLink, UpdateTitle: it.UpdateTitle,
+		Text: it.Text, Link: it.UpdateLink, UpdateTitle: it.UpdateTitle, Copies: copyLinks(it),
 	}
+	if len(p.Copies) > 0 {
+		p.Host = hostOf(p.Link)
+	}
+	return p
 }
 
 func execute(name string, data any) (*Page, error) {

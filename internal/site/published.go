@@ -1,6 +1,7 @@
 package site
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -79,5 +80,11 @@ func (s *Site) publishable(it feed.Item) feed.Item {
 	it.Text = stripBidi(it.Text)
 	it.UpdateTitle = stripBidi(it.UpdateTitle)
 	it.PartnerName = stripBidi(it.PartnerName)
+	// A new slice: the store's may be shared by several renders.
+	it.Copies = slices.Clone(it.Copies)
+	for i := range it.Copies {
+		it.Copies[i].UpdateTitle = stripBidi(it.Copies[i].UpdateTitle)
+		it.Copies[i].PartnerName = stripBidi(it.Copies[i].PartnerName)
+	}
 	return it
 }

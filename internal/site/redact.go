@@ -175,7 +175,32 @@ func (r *redactor) Item(it feed.Item) feed.Item {
 	if wr.inURL(it.UpdateLink) {
 		it.UpdateLink = "" // readers are sent to the partner's page instead
 	}
+	if len(it.Copies) > 0 {
+		copies := make([]feed.Copy, 0, len(it.Copies))
+		for _, c := range it.Copies {
+			if c, ok := r.Copy(it.PartnerID, c); ok {
+				copies = append(copies, c)
+			}
+		}
+		it.Copies = copies
+	}
 	return it
+}
+
+// Copy redacts a copy of a point with partnerID's rules. A copy whose
+// link shows a redacted name is dropped (ok false): unlike the point's
+// own link, it has no partner page to fall back to.
+func (r *redactor) Copy(partnerID string, c feed.Copy) (_ feed.Copy, ok bool) {
+	wr := r.rules(partnerID)
+	if wr == nil {
+		return c, true
+	}
+	if wr.inURL(c.UpdateLink) {
+		return c, false
+	}
+	c.UpdateTitle = wr.replace(c.UpdateTitle)
+	c.PartnerName = wr.replace(c.PartnerName)
+	return c, true
 }
 
 // match is one redacted span of a string.

@@ -111,12 +111,33 @@ func (s *Site) items(ctx context.Context, q feed.Query, sc Scope) ([]feed.Item, 
 			// stored when the item was fetched: renaming a partner to a
 			// pseudonym must cover its old items too.
 			it.PartnerName = p.Name
+			it.Copies = s.copies(it.Copies, sc)
 			kept = append(kept, s.redact.Item(s.publishable(it)))
 		}
 		if len(kept) >= want || len(items) < n || n >= feed.MaxLimit {
 			return kept[:min(len(kept), want)], nil
 		}
 	}
+}
+
+// copies are the copies of a point this scope may see, in a new slice
+// (the store's may be shared): those of partners in partners.yaml and
+// visible to it, named as configured, with their partner's redactions;
+// the point's own partner's redactions follow in redactor.Item. A joint
+// letter's copy from a private partner never shows in a public output.
+func (s *Site) copies(in []feed.Copy, sc Scope) []feed.Copy {
+	var out []feed.Copy
+	for _, c := range in {
+		p, ok := s.partner(c.PartnerID)
+		if !ok || !s.visible(c.PartnerID, sc) {
+			continue
+		}
+		c.PartnerName = p.Name
+		if c, ok = s.redact.Copy(c.PartnerID, c); ok {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Scope says whose view is rendered: the public's, or a reader holding a

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"slices"
 	"strings"
 	"time"
@@ -122,4 +123,44 @@ func sameNumbers(a, b []string) bool {
 		return out
 	}
 	return slices.Equal(numbers(a), numbers(b))
+}
+
+// withCopies fills in each item's Copies: the other letters its point
+// came in, oldest first. A copy still waiting for review (mail whose
+// sender is not proven) is left out, as are copies an admin restored,
+// which are published as points of their own.
+func (s *Store) withCopies(ctx context.Context, items []feed.Item) error {
+	if len(items) == 0 {
+		return nil
+	}
+	ids := make([]string, len(items))
+	at := make(map[string]int, len(items))
+	for i, it := range items {
+		ids[i] = it.ID
+		at[it.ID] = i
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT copy_of, partner_id, partner_name, update_link, update_title, published
+		FROM items WHERE copy_of IN (SELECT value FROM json_each(?)) AND copy_of IS NOT NULL AND hidden = 1 AND held = 0
+		ORDER BY published, rowid`, string(list))
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var of string
+		var c feed.Copy
+		var published int64
+		if err := rows.Scan(&of, &c.PartnerID, &c.PartnerName, &c.UpdateLink, &c.UpdateTitle, &published); err != nil {
+			return err
+		}
+		c.Published = fromUnixNano(published)
+		if i, ok := at[of]; ok {
+			items[i].Copies = append(items[i].Copies, c)
+		}
+	}
+	return rows.Err()
 }

@@ -118,6 +118,9 @@ func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 	default:
 		out, err = s.itemsOfPartners(ctx, partners, q)
 	}
+	if err == nil {
+		err = s.withCopies(ctx, out)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("query items: %w", err)
 	}

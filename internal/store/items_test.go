@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 	"time"
@@ -88,7 +89,7 @@ func TestSaveItemsRoundTripsFields(t *testing.T) {
 	}
 	want := in
 	want.ID, want.FirstSeen, want.LastSeen = got[0].ID, t0, t0
-	if got[0] != want {
+	if !reflect.DeepEqual(got[0], want) {
 		t.Errorf("stored item = %+v\nwant %+v", got[0], want)
 	}
 	if len(got[0].ID) != 16 {
@@ -586,4 +587,48 @@ func fromSource(it feed.Item, url string) feed.Item {
 func withLink(it feed.Item, link string) feed.Item {
 	it.UpdateLink = link
 	return it
+}
+
+// A published point lists its copies, oldest first, whatever partner
+// they came from; a copy an admin restored is a point of its own again.
+func TestItemsListCopies(t *testing.T) {
+	s, _, _ := openTest(t)
+	save(t, s, item("ijm", "u1", 0, feed.KindPrayer, textA))
+	mail := withLink(fromSource(item("ijm", "m1", 0, feed.KindPrayer, textA), "mail:ijm"), "https://mailchi.mp/ijm/u1")
+	mail.Published = t0.Add(-48 * time.Hour)
+	save(t, s, mail)
+	save(t, s, withLink(item("kelu", "k1", 0, feed.KindPrayer, textA), "https://ijm.example/u1"))
+	got := all(t, s, feed.Query{})
+	if len(got) != 1 {
+		t.Fatalf("items %v, want the point once", ids(got))
+	}
+	var links, partners []string
+	for _, c := range got[0].Copies {
+		links, partners = append(links, c.UpdateLink), append(partners, c.PartnerID)
+	}
+	if want := []string{"https://mailchi.mp/ijm/u1", "https://ijm.example/u1"}; !slices.Equal(links, want) || !slices.Equal(partners, []string{"ijm", "kelu"}) {
+		t.Errorf("copies %q of %q, want %q of ijm then kelu", links, partners, want)
+	}
+	if !got[0].Published.Equal(mail.Published) {
+		t.Errorf("point dated %v, want its earliest copy's %v", got[0].Published, mail.Published)
+	}
+	var mailCopy string
+	if err := s.db.QueryRow(`SELECT id FROM items WHERE update_guid = 'm1'`).Scan(&mailCopy); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Restore(context.Background(), "test", mailCopy); err != nil {
+		t.Fatal(err)
+	}
+	got = all(t, s, feed.Query{})
+	if len(got) != 2 {
+		t.Fatalf("after restoring the e-mail copy: items %v, want 2", ids(got))
+	}
+	for _, it := range got {
+		if it.ID != mailCopy && (len(it.Copies) != 1 || it.Copies[0].PartnerID != "kelu") {
+			t.Errorf("after restore, the point's copies are %+v, want kelu's only", it.Copies)
+		}
+		if it.ID == mailCopy && len(it.Copies) != 0 {
+			t.Errorf("the restored copy lists copies %+v", it.Copies)
+		}
+	}
 }

@@ -134,6 +134,13 @@
     return d.toLocaleDateString("en-GB", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
   }
 
+  function linkTo(href, text) {
+    var a = el("a", "", text);
+    a.href = href;
+    a.rel = "noopener";
+    return a;
+  }
+
   function renderItem(item) {
     var li = el("li", "prayerfeed-item prayerfeed-" + item.kind);
     var meta = el("p", "prayerfeed-meta");
@@ -151,13 +158,29 @@
     }
     li.appendChild(meta);
     li.appendChild(el("p", "prayerfeed-text", item.text || ""));
-    var href = safeURL(item.link);
-    if (href) {
-      var p = el("p", "prayerfeed-link");
-      var a = el("a", "", item.title || "Read the update");
-      a.href = href;
-      a.rel = "noopener";
-      p.appendChild(a);
+    // The point's own update, then each other letter it came in.
+    var p = el("p", "prayerfeed-link");
+    var own = safeURL(item.link);
+    if (own) {
+      p.appendChild(linkTo(own, item.title || "Read the update"));
+    }
+    var copies = item.copies || [];
+    var shown = 0;
+    for (var i = 0; i < copies.length; i++) {
+      var href = safeURL(copies[i].link);
+      if (!href) {
+        continue;
+      }
+      if (p.childNodes.length > 0) {
+        p.appendChild(document.createTextNode(" · "));
+      }
+      if (own && shown === 0) {
+        p.appendChild(document.createTextNode("also in "));
+      }
+      p.appendChild(linkTo(href, copies[i].title || "Read the update"));
+      shown++;
+    }
+    if (p.childNodes.length > 0) {
       li.appendChild(p);
     }
     return li;
