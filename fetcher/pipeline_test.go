@@ -16,6 +16,7 @@ import (
 	"github.com/prayerfeed/prayerfeed/feed"
 	"github.com/prayerfeed/prayerfeed/fetcher"
 	"github.com/prayerfeed/prayerfeed/internal/config"
+	"github.com/prayerfeed/prayerfeed/internal/pgtest"
 	"github.com/prayerfeed/prayerfeed/internal/store"
 	"github.com/prayerfeed/prayerfeed/internal/worker"
 )
@@ -110,10 +111,26 @@ partners:
 	return cfg
 }
 
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// TestWorkerPageSources runs the whole pipeline on each store: SQLite,
+// and PostgreSQL.
 func TestWorkerPageSources(t *testing.T) {
+	for _, db := range []struct {
+		name string
+		path func(testing.TB) string
+	}{
+		{"sqlite", func(t testing.TB) string { return filepath.Join(t.TempDir(), "prayerfeed.db") }},
+		{"postgres", pgtest.DB},
+	} {
+		t.Run(db.name, func(t *testing.T) { testWorkerPageSources(t, db.path(t)) })
+	}
+}
+
+func testWorkerPageSources(t *testing.T, db string) {
 	site := newChurchSite(t)
 	ctx := context.Background()
-	st, err := store.Open(ctx, store.Config{Path: filepath.Join(t.TempDir(), "prayerfeed.db")})
+	st, err := store.Open(ctx, store.Config{Path: db})
 	if err != nil {
 		t.Fatal(err)
 	}

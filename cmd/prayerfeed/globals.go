@@ -35,7 +35,7 @@ func (g *globals) register(fs *flag.FlagSet) {
 		g.db = envOr("PRAYERFEED_DB", "prayerfeed.db")
 	}
 	fs.StringVar(&g.config, "config", g.config, "partners.yaml to read (env PRAYERFEED_CONFIG)")
-	fs.StringVar(&g.db, "db", g.db, "SQLite database file (env PRAYERFEED_DB)")
+	fs.StringVar(&g.db, "db", g.db, "SQLite database file, or a postgres:// URL (env PRAYERFEED_DB)")
 }
 
 // newFlagSet returns a subcommand's flag set with the global flags on it.
@@ -74,7 +74,7 @@ func (g *globals) parseConfig(path string, data []byte) (*config.Config, error) 
 func (g *globals) openStore(ctx context.Context) (*store.Store, error) {
 	st, err := store.Open(ctx, store.Config{Path: g.db})
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", g.db, err)
+		return nil, fmt.Errorf("open database %s: %w", store.PublicDB(g.db), err)
 	}
 	return st, nil
 }

@@ -43,7 +43,7 @@ commands:
 
 global flags (also accepted after the command):
   --config  partners.yaml to read (env PRAYERFEED_CONFIG; default partners.yaml)
-  --db      SQLite database file (env PRAYERFEED_DB; default prayerfeed.db)
+  --db      SQLite database file, or postgres://user@host/db (env PRAYERFEED_DB; default prayerfeed.db)
   --version print the version and exit
 `
 

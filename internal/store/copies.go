@@ -144,7 +144,7 @@ func (s *Store) withCopies(ctx context.Context, items []feed.Item) error {
 		return err
 	}
 	rows, err := s.db.QueryContext(ctx, `SELECT copy_of, partner_id, partner_name, update_link, update_title, published
-		FROM items WHERE copy_of IN (SELECT value FROM json_each(?)) AND copy_of IS NOT NULL AND hidden = 1 AND held = 0
+		FROM items WHERE copy_of IN (SELECT value FROM `+s.dialect.jsonEach("?")+`) AND copy_of IS NOT NULL AND hidden = 1 AND held = 0
 		ORDER BY published, rowid`, string(list))
 	if err != nil {
 		return err

@@ -54,11 +54,11 @@ func applyCorrection(ctx context.Context, q querier, id string) error {
 		editedText, editedHTML = c.text, html.EscapeString(c.text)
 	}
 	_, err = q.ExecContext(ctx, `UPDATE items SET
-		hidden = iif(?2, ?3, added = 0 AND EXISTS (SELECT 1 FROM updates u
-			WHERE u.partner_id = items.partner_id AND u.guid = items.update_guid AND u.no_points = 1)),
-		held = held AND NOT ?4,
-		kind = iif(?5 = '', COALESCE(extracted_kind, kind), ?5),
-		extracted_kind = iif(?5 = '', NULL, COALESCE(extracted_kind, kind)),
+		hidden = CASE WHEN ?2 = 1 THEN ?3 WHEN added = 0 AND EXISTS (SELECT 1 FROM updates u
+			WHERE u.partner_id = items.partner_id AND u.guid = items.update_guid AND u.no_points = 1) THEN 1 ELSE 0 END,
+		held = CASE WHEN ?4 = 1 THEN 0 ELSE held END,
+		kind = CASE WHEN ?5 = '' THEN COALESCE(extracted_kind, kind) ELSE ?5 END,
+		extracted_kind = CASE WHEN ?5 = '' THEN NULL ELSE COALESCE(extracted_kind, kind) END,
 		edited_text = ?6, edited_html = ?7
 		WHERE id = ?1`, id, has, c.hidden, c.approved, c.kind, editedText, editedHTML)
 	return err

@@ -42,8 +42,8 @@ func (s *Store) itemsOfPartners(ctx context.Context, partners []string, q feed.Q
 	arms := make([]string, n)
 	for i := range arms {
 		arms[i] = fmt.Sprintf(`SELECT * FROM (SELECT rowid, published, update_key, position
-			FROM items INDEXED BY items_partner_feed WHERE partner_id = ?%d AND published >= ?1 AND %s%s
-			ORDER BY %s LIMIT ?2)`, 3+i, publishedOnly, kindWhere, feedOrder)
+			FROM items%s WHERE partner_id = ?%d AND published >= ?1 AND %s%s
+			ORDER BY %s LIMIT ?2) AS arm%d`, s.dialect.indexedBy("items_partner_feed"), 3+i, publishedOnly, kindWhere, feedOrder, i)
 	}
 	newest, err := tx.PrepareContext(ctx, strings.Join(arms, " UNION ALL "))
 	if err != nil {
@@ -68,7 +68,7 @@ func (s *Store) itemsOfPartners(ctx context.Context, partners []string, q feed.Q
 			return nil, err
 		}
 	}
-	return readRows(ctx, tx, top.rowids())
+	return readRows(ctx, tx, s.dialect, top.rowids())
 }
 
 // partnersPerRead is the number of partners one execution reads: 16 arms
@@ -174,7 +174,7 @@ func (t *topKeys) rowids() []int64 {
 }
 
 // readRows reads the items of rowids in feed order.
-func readRows(ctx context.Context, tx *sql.Tx, rowids []int64) ([]feed.Item, error) {
+func readRows(ctx context.Context, tx *sql.Tx, d dialect, rowids []int64) ([]feed.Item, error) {
 	if len(rowids) == 0 {
 		return nil, nil
 	}
@@ -183,7 +183,7 @@ func readRows(ctx context.Context, tx *sql.Tx, rowids []int64) ([]feed.Item, err
 		return nil, err
 	}
 	rows, err := tx.QueryContext(ctx, "SELECT "+itemColumns+
-		" FROM items WHERE rowid IN (SELECT value FROM json_each(?)) AND "+publishedOnly+" ORDER BY "+feedOrder, string(ids))
+		" FROM items WHERE rowid IN (SELECT CAST(value AS BIGINT) FROM "+d.jsonEach("?")+") AND "+publishedOnly+" ORDER BY "+feedOrder, string(ids))
 	if err != nil {
 		return nil, err
 	}

@@ -32,7 +32,8 @@ type ExpiryResult struct {
 // corrections and updates, in one transaction, and starts a new generation
 // when a point went, so no cached output keeps it. Deleted rows are
 // overwritten (secure_delete), so a partner's old words do not linger in
-// the file's free pages.
+// the file's free pages. (PostgreSQL has no such switch: its VACUUM
+// reuses the space, and its backups are the operator's to expire.)
 //
 // A point "its source stopped listing" is one whose LastSeen is older than
 // the newest LastSeen of its source: every fetch of the source that
@@ -46,17 +47,19 @@ func (s *Store) Expire(ctx context.Context, e Expiry) (ExpiryResult, error) {
 	}
 	now := s.now().UTC()
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "PRAGMA secure_delete = ON"); err != nil {
-			return err
+		if s.dialect == sqlite {
+			if _, err := tx.ExecContext(ctx, "PRAGMA secure_delete = ON"); err != nil {
+				return err
+			}
+			// The pragma is per connection; the writer's other work does
+			// not need it.
+			defer tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA secure_delete = OFF")
 		}
-		// The pragma is per connection; the writer's other work does
-		// not need it.
-		defer tx.ExecContext(context.WithoutCancel(ctx), "PRAGMA secure_delete = OFF")
 		ids, err := expiredIDs(ctx, tx, e, now)
 		if err != nil {
 			return err
 		}
-		if res, err = deleteExpired(ctx, tx, ids, e, now); err != nil {
+		if res, err = deleteExpired(ctx, tx, s.dialect, ids, e, now); err != nil {
 			return err
 		}
 		if res.Items == 0 {
@@ -93,7 +96,7 @@ func expiredIDs(ctx context.Context, tx *sql.Tx, e Expiry, now time.Time) ([]str
 	}
 	if e.MaxItems > 0 {
 		add(`SELECT id FROM (SELECT id, ROW_NUMBER() OVER (PARTITION BY partner_id
-			ORDER BY published DESC, update_key, position) AS n FROM items) WHERE n > ?`, e.MaxItems)
+			ORDER BY published DESC, update_key, position) AS n FROM items) AS ranked WHERE n > ?`, e.MaxItems)
 	}
 	seen := map[string]bool{}
 	var ids []string
@@ -114,13 +117,13 @@ func expiredIDs(ctx context.Context, tx *sql.Tx, e Expiry, now time.Time) ([]str
 
 // deleteExpired deletes the points ids (with their history and
 // corrections), then history and updates the rules expire on their own.
-func deleteExpired(ctx context.Context, tx *sql.Tx, ids []string, e Expiry, now time.Time) (ExpiryResult, error) {
+func deleteExpired(ctx context.Context, tx *sql.Tx, d dialect, ids []string, e Expiry, now time.Time) (ExpiryResult, error) {
 	var res ExpiryResult
 	list, err := json.Marshal(ids)
 	if err != nil {
 		return res, err
 	}
-	in := "IN (SELECT value FROM json_each(?))"
+	in := "IN (SELECT value FROM " + d.jsonEach("?") + ")"
 	var errs []error
 	exec := func(n *int, q string, args ...any) {
 		r, err := tx.ExecContext(ctx, q, args...)

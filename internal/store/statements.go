@@ -18,7 +18,7 @@ type statements struct {
 	putUpdate, corrected *sql.Stmt
 }
 
-func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
+func prepareStatements(ctx context.Context, db *sql.DB, d dialect) (*statements, error) {
 	var err error
 	prep := func(query string) *sql.Stmt {
 		if err != nil {
@@ -41,7 +41,7 @@ func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
 		// https, a new feed address, page to rss) keeps its items' ids.
 		// Points an admin added are not the extractor's to match or retire.
 		stored: prep(`SELECT ` + extractedColumns + ` FROM items
-			WHERE partner_id = ? AND update_guid IN (SELECT value FROM json_each(?)) AND added = 0`),
+			WHERE partner_id = ? AND update_guid IN (SELECT value FROM ` + d.jsonEach("?") + `) AND added = 0`),
 		bump: prep(`UPDATE generation SET gen = gen + 1, changed = ? WHERE id = 1`),
 		archive: prep(`INSERT INTO item_history (id, partner_id, partner_name, source_url, update_guid, update_key,
 			update_link, update_title, kind, text, html, position, published, first_seen, last_seen, retired)
@@ -53,7 +53,7 @@ func prepareStatements(ctx context.Context, db *sql.DB) (*statements, error) {
 		// The new ids (a JSON array) that an admin corrected before, or
 		// that belong to an update an admin said holds no points: rare,
 		// so one query per update with new items finds them.
-		corrected: prep(`SELECT value FROM json_each(?1)
+		corrected: prep(`SELECT value FROM ` + d.jsonEach("?1") + `
 			WHERE value IN (SELECT item_id FROM corrections)
 			OR EXISTS (SELECT 1 FROM updates WHERE id = ?2 AND no_points = 1)`),
 	}

@@ -1,6 +1,7 @@
-// Package store keeps prayerfeed's state in SQLite (pure Go, no cgo): the
-// items with their first-seen and last-seen history, the fetch state of every
-// source, the item generation servers cache by, and reader tokens.
+// Package store keeps prayerfeed's state in SQLite (pure Go, no cgo), or
+// in PostgreSQL for several machines sharing one database: the items with
+// their first-seen and last-seen history, the fetch state of every source,
+// the item generation servers cache by, and reader tokens.
 package store
 
 import (
@@ -29,7 +30,8 @@ var (
 
 // Config says where the database lives and which clock to use.
 type Config struct {
-	// Path is the database file; it is created if missing.
+	// Path is the database file, created if missing; or a PostgreSQL
+	// URL (postgres://user@host/db), whose database must exist.
 	Path string
 	// Now is the clock; nil means time.Now. Tests inject a fixed one.
 	Now func() time.Time
@@ -38,8 +40,9 @@ type Config struct {
 // Store is an open prayerfeed database. It is safe for concurrent use by
 // many goroutines, and for several processes sharing one file.
 type Store struct {
-	db  *sql.DB
-	now func() time.Time
+	db      *sql.DB
+	dialect dialect
+	now     func() time.Time
 	// writeMu serializes this process's write transactions, so concurrent
 	// writers queue in Go instead of spinning on SQLite's busy handler;
 	// busy_timeout and BEGIN IMMEDIATE cover writers in other processes.
@@ -65,23 +68,30 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
+	if IsPostgres(cfg.Path) {
+		s.dialect = postgres
+	}
 	if err := s.open(ctx, cfg.Path); err != nil {
 		s.Close()
-		return nil, fmt.Errorf("open store %s: %w", cfg.Path, err)
+		return nil, fmt.Errorf("open store %s: %w", PublicDB(cfg.Path), err)
 	}
 	return s, nil
 }
 
 func (s *Store) open(ctx context.Context, path string) error {
-	dsn, err := dataSourceName(path)
+	var err error
+	if s.dialect == postgres {
+		s.db, err = openPostgres(path)
+	} else {
+		s.db, err = openSQLite(path)
+	}
 	if err != nil {
 		return err
 	}
-	if s.db, err = sql.Open("sqlite", dsn); err != nil {
-		return err
-	}
 	// WAL lets readers run beside the one writer; more connections than
-	// cores buys little for an in-process engine.
+	// cores buys little for an in-process engine. On PostgreSQL each is a
+	// server process: a few per replica keeps many replicas under the
+	// server's max_connections (100 by default).
 	conns := max(4, runtime.GOMAXPROCS(0))
 	s.db.SetMaxOpenConns(conns)
 	s.db.SetMaxIdleConns(conns)
@@ -91,8 +101,29 @@ func (s *Store) open(ctx context.Context, path string) error {
 	if err := s.migrate(ctx); err != nil {
 		return err
 	}
-	s.stmts, err = prepareStatements(ctx, s.db)
+	s.stmts, err = prepareStatements(ctx, s.db, s.dialect)
 	return err
+}
+
+func openSQLite(path string) (*sql.DB, error) {
+	dsn, err := dataSourceName(path)
+	if err != nil {
+		return nil, err
+	}
+	return sql.Open("sqlite", dsn)
+}
+
+// PublicDB is db as messages show it: a PostgreSQL URL without its
+// password.
+func PublicDB(db string) string {
+	if !IsPostgres(db) {
+		return db
+	}
+	u, err := url.Parse(db)
+	if err != nil {
+		return "postgres://…"
+	}
+	return u.Redacted()
 }
 
 // dataSourceName builds a file: URI so that any character in the path (a
@@ -150,11 +181,22 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	// Also when fn panics, so that the writer connection is not left in
 	// an open transaction; after Commit this does nothing.
 	defer tx.Rollback()
+	if s.dialect == postgres {
+		// Writers take turns, across processes and machines, as on
+		// SQLite: matching an update's points against the stored ones and
+		// then writing must not interleave with another writer's.
+		if _, err := tx.ExecContext(ctx, "SELECT pg_advisory_xact_lock(?)", writeLockKey); err != nil {
+			return err
+		}
+	}
 	if err := fn(tx); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
+
+// writeLockKey is the PostgreSQL advisory lock write transactions hold.
+const writeLockKey = 0x70726179 // "pray"
 
 // unixNano stores t as Unix nanoseconds, the zero time as 0.
 func unixNano(t time.Time) int64 {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/feed"
+	"github.com/prayerfeed/prayerfeed/internal/pgtest"
 )
 
 // clock is a settable test clock.
@@ -33,10 +34,32 @@ func (c *clock) Advance(d time.Duration) {
 
 var t0 = time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
 
-// openTest opens a store in a fresh file with a clock at t0.
-func openTest(t testing.TB) (*Store, *clock, string) {
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// backend is a database the store's tests run on: new gives a fresh one's
+// Config.Path.
+type backend struct {
+	name string
+	new  func(t testing.TB) string
+}
+
+var (
+	sqliteBackend   = backend{"sqlite", func(t testing.TB) string { return filepath.Join(t.TempDir(), "prayerfeed.db") }}
+	postgresBackend = backend{"postgres", pgtest.DB}
+)
+
+// forBackends runs fn as a subtest on each backend: the same behaviour
+// on SQLite and PostgreSQL.
+func forBackends(t *testing.T, fn func(t *testing.T, db backend)) {
+	for _, b := range []backend{sqliteBackend, postgresBackend} {
+		t.Run(b.name, func(t *testing.T) { fn(t, b) })
+	}
+}
+
+// openTest opens a store in a fresh database of db with a clock at t0.
+func openTest(t testing.TB, db backend) (*Store, *clock, string) {
 	t.Helper()
-	path := filepath.Join(t.TempDir(), "prayerfeed.db")
+	path := db.new(t)
 	c := &clock{t: t0}
 	s, err := Open(context.Background(), Config{Path: path, Now: c.Now})
 	if err != nil {
@@ -47,46 +70,48 @@ func openTest(t testing.TB) (*Store, *clock, string) {
 }
 
 func TestOpenMigratesAndReopens(t *testing.T) {
-	ctx := context.Background()
-	s, _, path := openTest(t)
-	ms, err := loadMigrations()
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := s.SchemaVersion(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if v != len(ms) || v == 0 {
-		t.Fatalf("schema version = %d, want %d", v, len(ms))
-	}
-	if _, err := s.SaveItems(ctx, []feed.Item{item("ijm", "u1", 0, feed.KindPrayer, "Pray for the team in Chennai")}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
+	forBackends(t, func(t *testing.T, db backend) {
+		ctx := context.Background()
+		s, _, path := openTest(t, db)
+		ms, err := s.dialect.loadMigrations()
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := s.SchemaVersion(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v != len(ms) || v == 0 {
+			t.Fatalf("schema version = %d, want %d", v, len(ms))
+		}
+		if _, err := s.SaveItems(ctx, []feed.Item{item("ijm", "u1", 0, feed.KindPrayer, "Pray for the team in Chennai")}); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
 
-	s2, err := Open(ctx, Config{Path: path})
-	if err != nil {
-		t.Fatalf("reopen: %v", err)
-	}
-	defer s2.Close()
-	if v2, _ := s2.SchemaVersion(ctx); v2 != v {
-		t.Errorf("schema version after reopen = %d, want %d", v2, v)
-	}
-	items, err := s2.Items(ctx, feed.Query{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(items) != 1 {
-		t.Errorf("items after reopen = %d, want 1", len(items))
-	}
+		s2, err := Open(ctx, Config{Path: path})
+		if err != nil {
+			t.Fatalf("reopen: %v", err)
+		}
+		defer s2.Close()
+		if v2, _ := s2.SchemaVersion(ctx); v2 != v {
+			t.Errorf("schema version after reopen = %d, want %d", v2, v)
+		}
+		items, err := s2.Items(ctx, feed.Query{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(items) != 1 {
+			t.Errorf("items after reopen = %d, want 1", len(items))
+		}
+	})
 }
 
 func TestOpenPragmas(t *testing.T) {
 	ctx := context.Background()
-	s, _, _ := openTest(t)
+	s, _, _ := openTest(t, sqliteBackend)
 	for _, tc := range []struct{ pragma, want string }{
 		{"journal_mode", "wal"},
 		{"synchronous", "1"},
@@ -106,16 +131,18 @@ func TestOpenPragmas(t *testing.T) {
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
-	ctx := context.Background()
-	s, _, path := openTest(t)
-	if _, err := s.db.ExecContext(ctx, "PRAGMA user_version = 999"); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	if s2, err := Open(ctx, Config{Path: path}); err == nil {
-		s2.Close()
-		t.Fatal("Open of a database from a newer version succeeded, want an error")
-	}
+	forBackends(t, func(t *testing.T, db backend) {
+		ctx := context.Background()
+		s, _, path := openTest(t, db)
+		if _, err := s.db.ExecContext(ctx, s.dialect.writeVersion(999)); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+		if s2, err := Open(ctx, Config{Path: path}); err == nil {
+			s2.Close()
+			t.Fatal("Open of a database from a newer version succeeded, want an error")
+		}
+	})
 }
 
 func TestOpenPathWithQuestionMark(t *testing.T) {
@@ -158,7 +185,7 @@ func TestOpenNotADatabase(t *testing.T) {
 // TestConnectionsKeepTempInMemory checks the pragma that keeps savepoint
 // journals off disk on the writer and on pooled connections alike.
 func TestConnectionsKeepTempInMemory(t *testing.T) {
-	s, _, _ := openTest(t)
+	s, _, _ := openTest(t, sqliteBackend)
 	ctx := context.Background()
 	for name, q := range map[string]interface {
 		QueryRowContext(context.Context, string, ...any) *sql.Row
@@ -169,6 +196,42 @@ func TestConnectionsKeepTempInMemory(t *testing.T) {
 		}
 		if mode != 2 {
 			t.Errorf("%s: temp_store = %d, want 2 (memory)", name, mode)
+		}
+	}
+}
+
+// TestMigrationsBothDialects checks that every SQLite migration has its
+// PostgreSQL twin under the same number, so a version means one schema.
+func TestMigrationsBothDialects(t *testing.T) {
+	lite, err := sqlite.loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pg, err := postgres.loadMigrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lite) != len(pg) {
+		t.Fatalf("%d SQLite migrations, %d PostgreSQL ones", len(lite), len(pg))
+	}
+	for i := range lite {
+		if lite[i].name != pg[i].name {
+			t.Errorf("migration %d: SQLite %s, PostgreSQL %s", i+1, lite[i].name, pg[i].name)
+		}
+	}
+}
+
+func TestRebind(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"SELECT 1", "SELECT 1"},
+		{"a = ? AND b = ?", "a = $1 AND b = $2"},
+		{"a = ?2 AND b = ?1 AND c = ?2", "a = $2 AND b = $1 AND c = $2"},
+		{"a = ?3, b = ?", "a = $3, b = $4"},
+		{"a = '?' AND b = ? -- why?\n AND c = ?", "a = '?' AND b = $1 -- why?\n AND c = $2"},
+		{`"odd?" = ?`, `"odd?" = $1`},
+	} {
+		if got := rebind(tc.in); got != tc.want {
+			t.Errorf("rebind(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

@@ -58,8 +58,8 @@ const putUpdate = `INSERT INTO updates (id, partner_id, partner_name, guid, sour
 	content, format, points, first_seen, last_seen) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 	ON CONFLICT (id) DO UPDATE SET partner_name = excluded.partner_name, source_url = excluded.source_url,
 		link = excluded.link, title = excluded.title, points = excluded.points, last_seen = excluded.last_seen,
-		content = iif(excluded.content = '', updates.content, excluded.content),
-		format = iif(excluded.content = '', updates.format, excluded.format)
+		content = CASE WHEN excluded.content = '' THEN updates.content ELSE excluded.content END,
+		format = CASE WHEN excluded.content = '' THEN updates.format ELSE excluded.format END
 	WHERE updates.points != excluded.points OR updates.title != excluded.title OR updates.link != excluded.link
 		OR updates.source_url != excluded.source_url OR updates.partner_name != excluded.partner_name
 		OR (excluded.content != '' AND updates.content != excluded.content)`

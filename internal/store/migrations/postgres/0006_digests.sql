@@ -1,0 +1,7 @@
+CREATE TABLE digests (
+	week       TEXT COLLATE "C" PRIMARY KEY,
+	claimed    BIGINT NOT NULL,
+	sent       BIGINT NOT NULL DEFAULT 0,
+	points     BIGINT NOT NULL DEFAULT 0,
+	message_id TEXT COLLATE "C" NOT NULL DEFAULT ''
+);
