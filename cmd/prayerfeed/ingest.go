@@ -45,7 +45,7 @@ func runIngest(ctx context.Context, g *globals, args []string, stdout, stderr io
 		return err
 	}
 	defer st.Close()
-	d := inbox.NewDeliverer(inbox.Config{Config: cfg, Store: st, Limits: inbox.Limits{MaxMessageBytes: maxIngestBytes}})
+	d := newDeliverer(cfg, st)
 	r, err := d.Deliver(ctx, raw, inbox.Options{Mailbox: "ingest", Partner: *partner})
 	printReceipt(stdout, r)
 	if err != nil && !inbox.IsUnreadable(err) {
@@ -58,11 +58,12 @@ func runIngest(ctx context.Context, g *globals, args []string, stdout, stderr io
 func printReceipt(w io.Writer, r inbox.Receipt) {
 	switch r.State {
 	case inbox.StatePublished:
-		fmt.Fprintf(w, "published %s from %s: %d points (%d new) for %s\n", r.MessageID, r.Sender, r.Points, r.New, r.PartnerID)
+		fmt.Fprintf(w, "published %s from %s: %d point(s) (%d new) for %s\n", r.MessageID, r.Sender, r.Points, r.New, r.PartnerID)
 	case inbox.StateHeld:
 		fmt.Fprintf(w, "held %s from %s: %d point(s) for %s wait for review: %s\n", r.MessageID, r.Sender, r.Points, r.PartnerID, r.Reason)
 	default:
 		fmt.Fprintf(w, "%s %s: %s\n", r.State, r.MessageID, r.Reason)
+		fmt.Fprintln(w, "  kept, not published: prayerfeed review mail lists it to file to a partner or discard (also on /admin)")
 	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(w, "  note: %s\n", n)
@@ -71,6 +72,10 @@ func printReceipt(w io.Writer, r inbox.Receipt) {
 
 // newMailPoller is the poller of the imap sources, delivering to st.
 func newMailPoller(cfg *config.Config, st *store.Store) *mailbox.Poller {
-	return mailbox.New(mailbox.Config{Deliverer: inbox.NewDeliverer(inbox.Config{Config: cfg, Store: st,
-		Limits: inbox.Limits{MaxMessageBytes: maxIngestBytes}})})
+	return mailbox.New(mailbox.Config{Deliverer: newDeliverer(cfg, st)})
+}
+
+// newDeliverer delivers mail into st: piped, polled or filed by an admin.
+func newDeliverer(cfg *config.Config, st *store.Store) *inbox.Deliverer {
+	return inbox.NewDeliverer(inbox.Config{Config: cfg, Store: st, Limits: inbox.Limits{MaxMessageBytes: maxIngestBytes}})
 }

@@ -49,7 +49,7 @@ func TestIngestFromStdin(t *testing.T) {
 		msg  []byte
 		want string
 	}{
-		{"forwarded letter", inboxtest.Forwarded(), "published fwd-kelu-march@gracechurch.example from office@gracechurch.example: 2 points (2 new) for kelu"},
+		{"forwarded letter", inboxtest.Forwarded(), "published fwd-kelu-march@gracechurch.example from office@gracechurch.example: 2 point(s) (2 new) for kelu"},
 		{"stranger", inboxtest.Stranger(), "unmatched stranger@elsewhere.example: from someone@elsewhere.example"},
 		{"forged", inboxtest.Forged(), "held forged@attacker.example from jo@okafor.example: 1 point(s) for okafor wait for review"},
 		{"MIME bomb", inboxtest.Nested(10000), "unreadable sha256:"},

@@ -23,7 +23,10 @@ const reviewUsage = `list [--partner ID] [--pending] [--json]
        prayerfeed review add --update UPDATE_ID --kind prayer|praise TEXT
        prayerfeed review no-points UPDATE_ID...
        prayerfeed review approve ID...|--update UPDATE_ID|--partner ID|--all
-       prayerfeed review export DIR`
+       prayerfeed review export DIR
+       prayerfeed review mail [list] [--json]
+       prayerfeed review mail file ID --partner PARTNER
+       prayerfeed review mail discard ID...`
 
 // runReview lists extracted items and corrects them; corrections are
 // keyed to each item's stable id and outlast re-fetches.
@@ -46,9 +49,11 @@ func runReview(ctx context.Context, g *globals, args []string, stdout, stderr io
 		return r.correct(ctx, verb, rest)
 	case "export":
 		return r.export(ctx, rest)
+	case "mail":
+		return r.mail(ctx, rest)
 	}
 	fs.Usage()
-	return errors.New("review: want list, hide, restore, kind, edit, add, no-points, approve or export")
+	return errors.New("review: want list, hide, restore, kind, edit, add, no-points, approve, export or mail")
 }
 
 // cliActor names the command line's user in the audit.

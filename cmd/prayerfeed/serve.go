@@ -100,6 +100,7 @@ func newApp(sc serveConfig, cfg *config.Config, metrics *server.Metrics) *app {
 		Admin: admin.New(admin.Config{
 			Config: cfg, AdminToken: cfg.AdminToken, Logger: sc.logger,
 			Sessions: sc.store, Reviewer: sc.store, Corrector: sc.store, Alerter: checker,
+			Mail: newMailDesk(cfg, sc.store),
 		}),
 	})
 	w := worker.New(worker.Config{Config: cfg, Store: sc.store, Fetcher: sc.fetcher, Logger: sc.logger,

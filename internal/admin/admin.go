@@ -62,6 +62,9 @@ type Config struct {
 	Reviewer   Reviewer
 	Corrector  Corrector
 	Alerter    Alerter
+	// Mail, when set, lists the kept e-mail on the dashboard to file or
+	// discard.
+	Mail       MailDesk
 	SessionTTL time.Duration // default 12 hours
 	Logger     *slog.Logger
 	Now        func() time.Time
@@ -98,6 +101,7 @@ func New(cfg Config) *Handler {
 	h.mux.HandleFunc("POST /admin/items/{id}/{action}", h.post(h.itemAction))
 	h.mux.HandleFunc("POST /admin/updates/{id}/{action}", h.post(h.updateAction))
 	h.mux.HandleFunc("POST /admin/approve-all", h.post(h.approveAll))
+	h.mux.HandleFunc("POST /admin/mail/{id}/{action}", h.post(h.mailAction))
 	h.mux.HandleFunc("GET /admin/alerts.atom", h.alertsFeed)
 	return h
 }

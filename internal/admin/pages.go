@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/feed"
+	"github.com/prayerfeed/prayerfeed/internal/inbox"
 	"github.com/prayerfeed/prayerfeed/internal/store"
 )
 
@@ -36,6 +37,8 @@ type page struct {
 	Update *updateView
 	Audit  []store.AuditEntry
 	Alerts []Alert
+	// Kept is the e-mail from no partner, or unreadable, to file or discard.
+	Kept []inbox.Kept
 }
 
 type partnerLink struct {
@@ -149,6 +152,12 @@ func (h *Handler) dashboard(w http.ResponseWriter, r *http.Request) {
 	if p.Audit, err = h.cfg.Reviewer.Audit(ctx, 30); err != nil {
 		h.fail(w, "read audit", err)
 		return
+	}
+	if h.cfg.Mail != nil && partner == "" {
+		if p.Kept, err = h.cfg.Mail.Kept(ctx, keptOnDashboard); err != nil {
+			h.fail(w, "list kept mail", err)
+			return
+		}
 	}
 	if h.cfg.Alerter != nil {
 		if p.Alerts, err = h.cfg.Alerter.Alerts(ctx, h.cfg.Now()); err != nil {

@@ -55,11 +55,12 @@ func (c *Checker) mailAlerts(ctx context.Context, now time.Time, pending map[str
 		case "unmatched":
 			a.Kind = KindMailUnmatched
 			a.Title = fmt.Sprintf("E-mail %q from %s matches no partner", m.Subject, m.Sender)
-			a.Detail = "It is " + m.Reason + ". It is kept in the database, not published."
+			a.Detail = "It is " + m.Reason + ". It is kept, not published: file it to its partner, or discard it, on /admin " +
+				"or with prayerfeed review mail."
 		default:
 			a.Kind = KindMailUnreadable
 			a.Title = "An e-mail could not be read"
-			a.Detail = fmt.Sprintf("Message %s: %s. It is kept, not published; in a mailbox it is left unread.", m.MessageID, m.Reason)
+			a.Detail = fmt.Sprintf("Message %s: %s. It is kept, not published (discard it on /admin or with prayerfeed review mail); in a mailbox it is left unread.", m.MessageID, m.Reason)
 		}
 		out = append(out, a)
 	}

@@ -58,6 +58,11 @@ type Options struct {
 	Mailbox string
 	// Partner, when set, is the partner the message is for (ingest --partner).
 	Partner string
+	// Filed, when set, is an admin filing a kept message to Partner: that
+	// is the approval an unproven sender waits for, so its points are
+	// published (unless the partner is on review: hold), and an unreadable
+	// message is not recorded again.
+	Filed *store.MailFiling
 }
 
 // Receipt is what became of one message.
@@ -86,6 +91,9 @@ func (d *Deliverer) Deliver(ctx context.Context, raw []byte, opts Options) (Rece
 	m, err := Read(bytes.NewReader(raw), d.cfg.Limits)
 	if err != nil {
 		r := Receipt{MessageID: rawID(raw), State: StateUnreadable, Reason: err.Error()}
+		if opts.Filed != nil {
+			return r, err
+		}
 		if perr := d.keep(ctx, r, opts, raw); perr != nil {
 			return r, perr
 		}
@@ -97,6 +105,9 @@ func (d *Deliverer) Deliver(ctx context.Context, raw []byte, opts Options) (Rece
 		r.State, r.Reason = StateUnmatched, s.Reason
 		return r, d.keep(ctx, r, opts, raw)
 	}
+	if opts.Filed != nil {
+		s.Verified, s.Reason = true, ""
+	}
 	r.PartnerID = s.Partner.ID
 	r.State, r.Reason = StatePublished, ""
 	if !s.Verified {
@@ -104,7 +115,7 @@ func (d *Deliverer) Deliver(ctx context.Context, raw []byte, opts Options) (Rece
 	}
 	updates, notes := d.updates(ctx, m, *s.Partner, r.MessageID, opts.Mailbox)
 	r.Notes = notes
-	delivery := store.MailDelivery{Hold: !s.Verified || s.Partner.Held()}
+	delivery := store.MailDelivery{Hold: !s.Verified || s.Partner.Held(), Filed: opts.Filed}
 	exOpts := extract.Options{Markers: extract.Markers{Prayer: s.Partner.Markers.Prayer, Praise: s.Partner.Markers.Praise}}
 	for _, u := range updates {
 		for _, it := range extract.Update(u, exOpts) {
