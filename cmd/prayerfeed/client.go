@@ -11,6 +11,12 @@ import (
 // the quarter hour between two cron runs, so the next is not refused.
 const defaultDeadline = 15 * time.Minute
 
+// defaultLease is how long a fetch run sharing a PostgreSQL database
+// holds a source it claimed: twice the cycle's deadline, so a live run
+// records its fetch well before another may take the source over, and a
+// killed run's sources are fetched again within the hour.
+const defaultLease = 2 * defaultDeadline
+
 // clientFlags are the fetch bounds shared by every command that fetches
 // partner sources, so fetch, serve and check --live behave alike.
 type clientFlags struct {

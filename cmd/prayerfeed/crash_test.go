@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/farm"
+	"github.com/prayerfeed/prayerfeed/internal/pgtest"
 )
 
 // childEnv, when set, makes the test binary run the prayerfeed command
@@ -37,7 +38,7 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	os.Exit(pgtest.Main(m))
 }
 
 func indexOf(ss []string, s string) int {

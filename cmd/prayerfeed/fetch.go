@@ -18,6 +18,7 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	partner := fs.String("partner", "", "fetch only this partner's sources")
 	all := fs.Bool("all", false, "fetch every source now, even those not yet due")
 	deadline := fs.Duration("deadline", defaultDeadline, "bound on the whole cycle; sources not reached stay due for the next run")
+	lease := fs.Duration("lease", defaultLease, "with a postgres:// database: how long a source this run claimed stays its own before another run may take it over")
 	var cf clientFlags
 	cf.register(fs)
 	if err := fs.Parse(args); err != nil {
@@ -33,7 +34,7 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 	unlock, err := store.Lock(g.db)
 	if err != nil {
 		if errors.Is(err, store.ErrLocked) {
-			return fmt.Errorf("another prayerfeed fetch is running on %s: %w", g.db, err)
+			return fmt.Errorf("another prayerfeed fetch is running on %s: %w", store.PublicDB(g.db), err)
 		}
 		return err
 	}
@@ -47,6 +48,7 @@ func runFetch(ctx context.Context, g *globals, args []string, stdout, stderr io.
 		Config: cfg, Store: st, Logger: newLogger(stderr),
 		Fetcher: cf.client(),
 		Mail:    newMailPoller(cfg, st),
+		Lease:   *lease,
 	})
 	rep := newFetchReport(stdout, stderr, countSources(cfg, *partner))
 	sum, err := w.RunOnce(ctx, worker.Options{Partner: *partner, All: *all, Deadline: *deadline, Progress: rep.source})

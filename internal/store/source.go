@@ -50,8 +50,8 @@ func (s *Store) SourceState(ctx context.Context, partnerID, url string) (SourceS
 	return st, nil
 }
 
-// PutSourceState records st, replacing what was stored for its source.
-// Items is ignored.
+// PutSourceState records st, replacing what was stored for its source,
+// and ends any claim on it (ClaimSource). Items is ignored.
 func (s *Store) PutSourceState(ctx context.Context, st SourceState) error {
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		_, err := tx.StmtContext(ctx, s.stmts.putState).ExecContext(ctx, sourceStateArgs(st)...)
@@ -71,7 +71,7 @@ const putSourceState = `INSERT INTO sources (` + sourceColumns + `)
 		last_modified = excluded.last_modified, last_fetch = excluded.last_fetch,
 		last_success = excluded.last_success, last_status = excluded.last_status,
 		last_error = excluded.last_error, failures = excluded.failures, next_due = excluded.next_due,
-		feed_url = excluded.feed_url`
+		feed_url = excluded.feed_url, claimed_by = '', lease_until = 0`
 
 func sourceStateArgs(st SourceState) []any {
 	return []any{st.PartnerID, st.URL, st.ETag, st.LastModified, unixNano(st.LastFetch), unixNano(st.LastSuccess),
@@ -115,11 +115,25 @@ type scanner interface{ Scan(dest ...any) error }
 
 func scanSourceState(row scanner) (SourceState, error) {
 	var st SourceState
-	var lastFetch, lastSuccess, nextDue int64
-	err := row.Scan(&st.PartnerID, &st.URL, &st.ETag, &st.LastModified, &lastFetch, &lastSuccess,
-		&st.LastStatus, &st.LastError, &st.Failures, &nextDue, &st.FeedURL, &st.Items)
-	st.LastFetch = fromUnixNano(lastFetch)
-	st.LastSuccess = fromUnixNano(lastSuccess)
-	st.NextDue = fromUnixNano(nextDue)
+	err := row.Scan(sourceStateDest(&st)...)
 	return st, err
+}
+
+// sourceStateDest are the Scan destinations of sourceColumns and an item
+// count into st; its times are set as Scan fills them.
+func sourceStateDest(st *SourceState) []any {
+	return []any{&st.PartnerID, &st.URL, &st.ETag, &st.LastModified, nanoDest{&st.LastFetch}, nanoDest{&st.LastSuccess},
+		&st.LastStatus, &st.LastError, &st.Failures, nanoDest{&st.NextDue}, &st.FeedURL, &st.Items}
+}
+
+// nanoDest scans Unix nanoseconds (see unixNano) into a time.
+type nanoDest struct{ t *time.Time }
+
+func (d nanoDest) Scan(v any) error {
+	n, ok := v.(int64)
+	if !ok {
+		return fmt.Errorf("time: got %T, want Unix nanoseconds", v)
+	}
+	*d.t = fromUnixNano(n)
+	return nil
 }

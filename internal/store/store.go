@@ -52,6 +52,10 @@ type Store struct {
 	// connection's cache whenever another connection has written.
 	writer *sql.Conn
 	stmts  *statements
+	// claimant names this Store's run in source claims (claims.go);
+	// slots keeps its host slots there.
+	claimant string
+	slots    hostSlots
 }
 
 // busyTimeout is how long a writer waits for another process's write
@@ -64,7 +68,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	if cfg.Path == "" {
 		return nil, errors.New("open store: empty path")
 	}
-	s := &Store{now: cfg.Now}
+	s := &Store{now: cfg.Now, claimant: newClaimant()}
 	if s.now == nil {
 		s.now = time.Now
 	}
@@ -155,6 +159,7 @@ func (s *Store) Close() error {
 	s.writeMu.Lock()
 	defer s.writeMu.Unlock()
 	var errs []error
+	errs = append(errs, s.slots.close())
 	if s.stmts != nil {
 		errs = append(errs, s.stmts.close())
 	}

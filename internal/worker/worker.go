@@ -37,6 +37,14 @@ type Store interface {
 	SaveFetch(ctx context.Context, batches []store.SourceBatch) ([]store.SourceSaved, error)
 }
 
+// claimer is a Store that runs on several machines may share: a source is
+// fetched by the run that claims it, and a host's fetch slots are shared
+// by all runs (*store.Store on PostgreSQL; on SQLite both are trivial).
+type claimer interface {
+	ClaimSource(ctx context.Context, partnerID, url string, c store.Claim) (store.SourceState, bool, error)
+	HostSlot(ctx context.Context, host string, n int) (release func(), err error)
+}
+
 // Config wires a Worker.
 type Config struct {
 	Config  *config.Config
@@ -44,8 +52,13 @@ type Config struct {
 	Store   Store
 	// Concurrency bounds fetches in flight overall; default 16.
 	Concurrency int
-	// PerHost bounds fetches in flight to one host; default 2.
+	// PerHost bounds fetches in flight to one host; default 2. With a
+	// Store shared by several runs, it bounds them all together.
 	PerHost int
+	// Lease is how long a source claimed from a shared Store stays this
+	// run's before another run may take it over (see store.Claim);
+	// default 30 minutes, twice the default cycle deadline.
+	Lease time.Duration
 	// MaxUpdates caps the updates read from one source per fetch; default 100.
 	MaxUpdates int
 	// MaxUpdateBytes caps one update's content; longer content is cut
@@ -76,6 +89,9 @@ func New(cfg Config) *Worker {
 	}
 	if cfg.MaxUpdates <= 0 {
 		cfg.MaxUpdates = 100
+	}
+	if cfg.Lease <= 0 {
+		cfg.Lease = 30 * time.Minute
 	}
 	if cfg.MaxUpdateBytes <= 0 {
 		cfg.MaxUpdateBytes = 256 << 10
@@ -218,13 +234,12 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
 	if ctx.Err() != nil {
 		return o // its turn came after the deadline
 	}
-	st, err := w.cfg.Store.SourceState(ctx, j.partner.ID, j.source.URL)
+	st, due, err := w.claim(ctx, j, all)
 	if err != nil {
 		o.res.Err = err
 		return o
 	}
-	now := w.cfg.Now()
-	if !all && !st.NextDue.IsZero() && st.NextDue.After(now) {
+	if !due {
 		o.res.Skipped = true
 		return o
 	}
@@ -233,7 +248,17 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
 		o.write, o.prev = true, st
 		return w.runMailJob(ctx, j, o)
 	}
+	release, err := w.hostSlot(ctx, j.source.URL)
+	if err != nil {
+		o.res.Err = err
+		return o
+	}
 	fr, err := w.cfg.Fetcher.Fetch(ctx, FetcherSource(j.partner, j.source), fetcher.Validators{ETag: st.ETag, LastModified: st.LastModified})
+	if err == nil && ctx.Err() == nil {
+		// The entries' own pages are mostly on the source's host too.
+		fr.Updates = w.fullText(ctx, j.source, fr.Updates)
+	}
+	release()
 	if ctx.Err() != nil {
 		// Shutting down, or past the cycle's deadline: leave the source
 		// as it was, to be fetched next time.
@@ -241,7 +266,6 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
 		return o
 	}
 	if err == nil {
-		fr.Updates = w.fullText(ctx, j.source, fr.Updates)
 		o.batch.Items, o.batch.Updates = w.extract(j.partner, fr)
 		o.batch.Hold = j.partner.Held()
 		// The updates are done with; the rest is small.
@@ -252,6 +276,30 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
 	o.write, o.prev = true, st
 	o.batch.State = w.settle(st, j.source, fr, err, &o.res)
 	return o
+}
+
+// claim returns the source's state and whether this run fetches it now:
+// it is due (or all), and, with a shared Store, this run claimed it.
+func (w *Worker) claim(ctx context.Context, j job, all bool) (store.SourceState, bool, error) {
+	if c, ok := w.cfg.Store.(claimer); ok {
+		return c.ClaimSource(ctx, j.partner.ID, j.source.URL, store.Claim{Now: w.cfg.Now(), Lease: w.cfg.Lease, All: all})
+	}
+	st, err := w.cfg.Store.SourceState(ctx, j.partner.ID, j.source.URL)
+	if err != nil {
+		return st, false, err
+	}
+	due := all || st.NextDue.IsZero() || !st.NextDue.After(w.cfg.Now())
+	return st, due, nil
+}
+
+// hostSlot waits for a fetch slot of the source's host shared with the
+// other runs of a shared Store; the run's own limit is already held.
+func (w *Worker) hostSlot(ctx context.Context, rawURL string) (release func(), err error) {
+	c, ok := w.cfg.Store.(claimer)
+	if !ok {
+		return func() {}, nil
+	}
+	return c.HostSlot(ctx, hostOf(rawURL), w.cfg.PerHost)
 }
 
 // extract finds the points of a fetch's updates, and returns them with
