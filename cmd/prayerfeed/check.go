@@ -52,7 +52,7 @@ func runCheck(ctx context.Context, g *globals, args []string, stdout, stderr io.
 			continue
 		}
 		for _, s := range p.Sources {
-			if !preview(ctx, stdout, client, p, s) {
+			if !preview(ctx, stdout, cfg, client, p, s) {
 				failed++
 			}
 		}
@@ -64,8 +64,11 @@ func runCheck(ctx context.Context, g *globals, args []string, stdout, stderr io.
 }
 
 // preview fetches one source and prints its updates and their points.
-func preview(ctx context.Context, w io.Writer, client *fetcher.Client, p config.Partner, s config.Source) bool {
+func preview(ctx context.Context, w io.Writer, cfg *config.Config, client *fetcher.Client, p config.Partner, s config.Source) bool {
 	fmt.Fprintf(w, "\n%s (%s) %s %s\n", p.Name, p.ID, s.Type, config.PublicURL(s.URL))
+	if s.Type == config.TypeIMAP {
+		return previewMailbox(ctx, w, cfg, s)
+	}
 	res, err := client.Fetch(ctx, worker.FetcherSource(p, s), fetcher.Validators{})
 	if err != nil {
 		fmt.Fprintf(w, "  FAIL: %s\n", config.PublicText(err.Error()))

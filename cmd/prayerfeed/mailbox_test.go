@@ -53,6 +53,16 @@ func TestMailboxAndIngestAgree(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("PRAYERFEED_TEST_IMAP_PASSWORD", dovecottest.Password)
+	// check --live shows what a poll would make of each message and
+	// changes nothing: the fetch below still reads all five.
+	live := runCmd(t, "--config", cfgPath, "check", "--live")
+	for _, want := range []string{"opened INBOX read-only: 5 new message(s)", `"Spring news from Jos" from jo@okafor.example: okafor, published: 7 point(s)`,
+		"from office@gracechurch.example: kelu, published: 2 point(s)", "from someone@elsewhere.example: unmatched",
+		"nested more than 20 deep (a poll leaves it unread", "okafor, held for review (from jo@okafor.example, but neither DKIM nor SPF passed", "    prayer: Pray for the nurses' exams on Friday."} {
+		if !strings.Contains(live, want) {
+			t.Errorf("check --live printed:\n%s\nwant %q", live, want)
+		}
+	}
 	polled := filepath.Join(dir, "polled.db")
 	fetch := func() string {
 		var out, errb bytes.Buffer

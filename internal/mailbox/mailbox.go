@@ -90,32 +90,14 @@ func (p *Poller) Poll(ctx context.Context, src config.Source) (Result, error) {
 	var res Result
 	ctx, cancel := context.WithTimeout(ctx, p.cfg.Timeout)
 	defer cancel()
-	mb, err := parseURL(src.URL)
+	c, mb, closeIt, err := p.open(ctx, src, false)
 	if err != nil {
 		return res, err
 	}
-	pass, err := p.password(src)
+	defer closeIt()
+	uids, err := newMessages(c, mb)
 	if err != nil {
 		return res, err
-	}
-	c, err := p.dial(ctx, mb)
-	if err != nil {
-		return res, fmt.Errorf("connect to %s: %w", mb.host, err)
-	}
-	defer c.Logout()
-	stop := context.AfterFunc(ctx, func() { c.Terminate() })
-	defer stop()
-	if err := c.Login(mb.user, pass); err != nil {
-		return res, fmt.Errorf("log in to %s as %s: %w", mb.host, mb.user, err)
-	}
-	if _, err := c.Select(mb.mailbox, false); err != nil {
-		return res, fmt.Errorf("open mailbox %s on %s: %w", mb.mailbox, mb.host, err)
-	}
-	crit := imap.NewSearchCriteria()
-	crit.WithoutFlags = []string{imap.SeenFlag, UnreadableFlag}
-	uids, err := c.UidSearch(crit)
-	if err != nil {
-		return res, fmt.Errorf("search %s: %w", mb.mailbox, err)
 	}
 	if len(uids) > p.cfg.MaxMessages {
 		uids = uids[:p.cfg.MaxMessages]
@@ -140,6 +122,48 @@ func (p *Poller) Poll(ctx context.Context, src config.Source) (Result, error) {
 		return res, fmt.Errorf("%w: %d in %s (%s)", ErrUnreadableMail, n, mb.mailbox, strings.Join(why, "; "))
 	}
 	return res, ctx.Err()
+}
+
+// open connects to src's server, logs in and opens its mailbox (read-only
+// with EXAMINE when readOnly, so that nothing on the server changes).
+// closeIt logs out; until then, ctx ending cuts the connection.
+func (p *Poller) open(ctx context.Context, src config.Source, readOnly bool) (c *client.Client, mb mailboxURL, closeIt func(), err error) {
+	if mb, err = parseURL(src.URL); err != nil {
+		return nil, mb, nil, err
+	}
+	pass, err := p.password(src)
+	if err != nil {
+		return nil, mb, nil, err
+	}
+	if c, err = p.dial(ctx, mb); err != nil {
+		return nil, mb, nil, fmt.Errorf("connect to %s: %w", mb.host, err)
+	}
+	stop := context.AfterFunc(ctx, func() { c.Terminate() })
+	closeIt = func() {
+		stop()
+		c.Logout()
+	}
+	if err := c.Login(mb.user, pass); err != nil {
+		closeIt()
+		return nil, mb, nil, fmt.Errorf("log in to %s as %s: %w", mb.host, mb.user, err)
+	}
+	if _, err := c.Select(mb.mailbox, readOnly); err != nil {
+		closeIt()
+		return nil, mb, nil, fmt.Errorf("open mailbox %s on %s: %w", mb.mailbox, mb.host, err)
+	}
+	return c, mb, closeIt, nil
+}
+
+// newMessages are the uids of the messages no poll has read: not \Seen,
+// and not marked unreadable.
+func newMessages(c *client.Client, mb mailboxURL) ([]uint32, error) {
+	crit := imap.NewSearchCriteria()
+	crit.WithoutFlags = []string{imap.SeenFlag, UnreadableFlag}
+	uids, err := c.UidSearch(crit)
+	if err != nil {
+		return nil, fmt.Errorf("search %s: %w", mb.mailbox, err)
+	}
+	return uids, nil
 }
 
 // one fetches and delivers the message with uid, then flags it.

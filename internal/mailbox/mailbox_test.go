@@ -1,6 +1,7 @@
 package mailbox_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"path/filepath"
@@ -37,6 +38,19 @@ func TestPollDovecot(t *testing.T) {
 		Getenv:    func(k string) string { return map[string]string{"IMAP_PASSWORD": dovecottest.Password}[k] },
 	})
 	src := config.Source{Type: config.TypeIMAP, URL: srv.URL(), PasswordEnv: "IMAP_PASSWORD"}
+
+	peeked, err := p.Peek(context.Background(), src, 2)
+	if err != nil || peeked.New != 4 || len(peeked.Messages) != 2 || peeked.Mailbox != "INBOX" {
+		t.Fatalf("peek: %d new, %d read, mailbox %q, err %v; want 4 new, the first 2 read, INBOX", peeked.New, len(peeked.Messages), peeked.Mailbox, err)
+	}
+	if !bytes.Contains(peeked.Messages[0], []byte("Spring news from Jos")) {
+		t.Errorf("peek's first message is not the first appended:\n%.300s", peeked.Messages[0])
+	}
+	for _, f := range srv.Flags(t) {
+		if slices.Contains(f, `\Seen`) || slices.ContainsFunc(f, func(s string) bool { return strings.EqualFold(s, mailbox.UnreadableFlag) }) {
+			t.Fatalf("after a peek the flags are %v, want none marked", srv.Flags(t))
+		}
+	}
 
 	res, err := p.Poll(context.Background(), src)
 	if !errors.Is(err, mailbox.ErrUnreadableMail) || !strings.Contains(err.Error(), "nested") {
@@ -84,6 +98,9 @@ func TestPollDovecot(t *testing.T) {
 		_, err := p.Poll(context.Background(), src)
 		if err == nil || !strings.Contains(err.Error(), "log in to") {
 			t.Errorf("err = %v", err)
+		}
+		if _, err := p.Peek(context.Background(), src, 10); err == nil || !strings.Contains(err.Error(), "log in to") {
+			t.Errorf("peek: err = %v", err)
 		}
 	})
 }
