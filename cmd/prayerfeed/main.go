@@ -38,6 +38,7 @@ commands:
   print     the weekly prayer sheet as PDF (headless Chromium): print --out sheet.pdf
   digest    the weekly e-mail to the prayer team: digest [--send|--preview]
   ingest    one e-mail message from a mail server's pipe: ingest [--partner ID] < message.eml
+  migrate-store  copy a whole store into a new one (SQLite to PostgreSQL or back): migrate-store --from DB --to DB
 
   help      this list, or one command's flags: help [COMMAND]
 
@@ -51,18 +52,19 @@ type command func(ctx context.Context, g *globals, args []string, stdout, stderr
 
 func commands() map[string]command {
 	return map[string]command{
-		"serve":    runServe,
-		"fetch":    runFetch,
-		"build":    runBuild,
-		"check":    runCheck,
-		"extract":  runExtract,
-		"discover": runDiscover,
-		"token":    runToken,
-		"demo":     runDemo,
-		"review":   runReview,
-		"print":    runPrint,
-		"digest":   runDigest,
-		"ingest":   runIngest,
+		"serve":         runServe,
+		"fetch":         runFetch,
+		"build":         runBuild,
+		"check":         runCheck,
+		"extract":       runExtract,
+		"discover":      runDiscover,
+		"token":         runToken,
+		"demo":          runDemo,
+		"review":        runReview,
+		"print":         runPrint,
+		"digest":        runDigest,
+		"ingest":        runIngest,
+		"migrate-store": runMigrateStore,
 	}
 }
 
