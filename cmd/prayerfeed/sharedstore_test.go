@@ -119,8 +119,8 @@ func waitChild(t *testing.T, cmd *exec.Cmd, out fmt.Stringer) {
 }
 
 // startServeChild starts serve in a child process on a free loopback
-// port and waits until it answers; it returns its base URL.
-func startServeChild(t *testing.T, cfgPath, db string) string {
+// port; it returns its base URL and a wait until it answers.
+func startServeChild(t *testing.T, cfgPath, db string) (base string, wait func()) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -129,15 +129,16 @@ func startServeChild(t *testing.T, cfgPath, db string) string {
 	addr := ln.Addr().String()
 	ln.Close()
 	startChild(t, "--config", cfgPath, "--db", db, "serve", "--addr", addr, "--every", "1h")
-	base := "http://" + addr
-	waitFor(t, "serve at "+addr+" to answer", func() bool {
-		resp, err := http.Get(base + "/healthz")
-		if err == nil {
-			resp.Body.Close()
-		}
-		return err == nil && resp.StatusCode == 200
-	})
-	return base
+	base = "http://" + addr
+	return base, func() {
+		waitFor(t, "serve at "+addr+" to answer", func() bool {
+			resp, err := http.Get(base + "/healthz")
+			if err == nil {
+				resp.Body.Close()
+			}
+			return err == nil && resp.StatusCode == 200
+		})
+	}
 }
 
 // body is GET u's body, whatever its status.
@@ -164,11 +165,7 @@ func body(t *testing.T, u string) string {
 // two seconds.
 func TestSharedStoreFetchesEachSourceOnce(t *testing.T) {
 	const partners, hosts = 300, 5
-	l, cfgPath, db := sharedSetup(t, partners, hosts, 5*time.Millisecond)
-	var replicas []string
-	for range 2 {
-		replicas = append(replicas, startServeChild(t, cfgPath, db))
-	}
+	l, cfgPath, db := sharedSetup(t, partners, hosts, 20*time.Millisecond)
 	type child struct {
 		cmd *exec.Cmd
 		out fmt.Stringer
@@ -178,8 +175,29 @@ func TestSharedStoreFetchesEachSourceOnce(t *testing.T) {
 		cmd, out := startChild(t, "--config", cfgPath, "--db", db, "fetch")
 		fetches = append(fetches, child{cmd, out})
 	}
+	var replicas []string
+	var up []func()
+	for range 2 {
+		base, wait := startServeChild(t, cfgPath, db)
+		replicas, up = append(replicas, base), append(up, wait)
+	}
+	busy := 0
 	for _, c := range fetches {
 		waitChild(t, c.cmd, c.out)
+		var fetched int
+		if _, err := fmt.Sscanf(c.out.String()[strings.LastIndex(c.out.String(), "fetched "):], "fetched %d", &fetched); err != nil {
+			t.Fatalf("fetch's summary: %v\n%s", err, c.out)
+		}
+		if fetched > 0 {
+			busy++
+		}
+		t.Logf("a fetch run fetched %d sources", fetched)
+	}
+	if busy < 2 {
+		t.Errorf("%d of the 3 fetch runs fetched anything: they did not run side by side", busy)
+	}
+	for _, wait := range up {
+		wait()
 	}
 	st, err := store.Open(context.Background(), store.Config{Path: db})
 	if err != nil {
@@ -233,6 +251,30 @@ func TestSharedStoreFetchesEachSourceOnce(t *testing.T) {
 	first := body(t, replicas[0]+"/feed.atom")
 	if !strings.Contains(first, items[0].ID) {
 		t.Fatalf("the replicas' feed lacks the newest item %s", items[0].ID)
+	}
+
+	// A reader token made and revoked by another process counts on both
+	// replicas at once.
+	lines := strings.Split(strings.TrimSpace(runCmd(t, "--config", cfgPath, "--db", db, "token", "create", "smiths")), "\n")
+	token := lines[len(lines)-1]
+	status := func(u string) int {
+		resp, err := http.Get(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	for _, r := range replicas {
+		if got := status(r + "/private/" + token + "/feed.atom"); got != 200 {
+			t.Errorf("%s: a new reader token got %d, want 200", r, got)
+		}
+	}
+	runCmd(t, "--config", cfgPath, "--db", db, "token", "revoke", "smiths")
+	for _, r := range replicas {
+		if got := status(r + "/private/" + token + "/feed.atom"); got != 404 {
+			t.Errorf("%s: a revoked reader token got %d, want 404", r, got)
+		}
 	}
 
 	// A correction made by another process reaches both replicas.

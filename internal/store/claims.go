@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	mathrand "math/rand/v2"
 	"os"
 	"sync"
 	"time"
@@ -111,8 +112,14 @@ type hostSlots struct {
 	held map[[2]int32]bool
 }
 
-// hostSlotPoll is how often a run waiting for a busy host looks again.
-const hostSlotPoll = 50 * time.Millisecond
+// A run waiting for a busy host looks again after hostSlotPoll, twice as
+// long each time up to hostSlotPollMax, give or take a quarter so that
+// waiters spread out: dozens of them polling at once cost the server
+// more than the fetches they wait for.
+const (
+	hostSlotPoll    = 10 * time.Millisecond
+	hostSlotPollMax = 320 * time.Millisecond
+)
 
 // HostSlot waits for one of the n fetch slots of host and returns its
 // release: per-host politeness across every run sharing a PostgreSQL
@@ -128,6 +135,7 @@ func (s *Store) HostSlot(ctx context.Context, host string, n int) (release func(
 	h := fnv.New32a()
 	h.Write([]byte(host))
 	key := int32(h.Sum32())
+	wait := hostSlotPoll
 	for {
 		slot, err := s.tryHostSlot(ctx, key, n)
 		if err != nil {
@@ -139,8 +147,9 @@ func (s *Store) HostSlot(ctx context.Context, host string, n int) (release func(
 		select {
 		case <-ctx.Done():
 			return nil, fmt.Errorf("host slot %s: %w", host, ctx.Err())
-		case <-time.After(hostSlotPoll):
+		case <-time.After(wait + time.Duration(mathrand.Int64N(int64(wait/2))) - wait/4):
 		}
+		wait = min(2*wait, hostSlotPollMax)
 	}
 }
 
