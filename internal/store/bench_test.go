@@ -35,7 +35,7 @@ func sourceBatch(partner string, updates int) []feed.Item {
 // per op, each op a new partner, as in the first fetch cycle.
 func BenchmarkSaveItems(b *testing.B) {
 	ctx := context.Background()
-	s, _, _ := openTest(b, sqliteBackend)
+	s, _, _ := openTest(b, benchBackend())
 	items := 0
 	n := 0
 	for b.Loop() {
@@ -52,7 +52,7 @@ func BenchmarkSaveItems(b *testing.B) {
 // BenchmarkSaveItemsUnchanged re-saves a source whose items are all stored.
 func BenchmarkSaveItemsUnchanged(b *testing.B) {
 	ctx := context.Background()
-	s, _, _ := openTest(b, sqliteBackend)
+	s, _, _ := openTest(b, benchBackend())
 	batch := sourceBatch("p", 20)
 	if _, err := s.SaveItems(ctx, batch); err != nil {
 		b.Fatal(err)
@@ -110,7 +110,7 @@ func benchCycle(b *testing.B, cycle func(*Store) error) {
 	written, cpu := writtenBytes(), cpuTime()
 	for b.Loop() {
 		b.StopTimer()
-		s, _, _ := openTest(b, sqliteBackend)
+		s, _, _ := openTest(b, benchBackend())
 		b.StartTimer()
 		if err := cycle(s); err != nil {
 			b.Fatal(err)
@@ -130,11 +130,21 @@ func benchCycle(b *testing.B, cycle func(*Store) error) {
 	}
 }
 
+// benchBackend is the store benchmarks run on: SQLite, or with
+// PRAYERFEED_BENCH_DB=postgres (bench/run --db) a throwaway PostgreSQL
+// cluster.
+func benchBackend() backend {
+	if os.Getenv("PRAYERFEED_BENCH_DB") == "postgres" {
+		return postgresBackend
+	}
+	return sqliteBackend
+}
+
 // BenchmarkItemsFiltered queries a store of 100,000 items (500 partners ×
 // 200), as feeds do.
 func BenchmarkItemsFiltered(b *testing.B) {
 	ctx := context.Background()
-	s, _, _ := openTest(b, sqliteBackend)
+	s, _, _ := openTest(b, benchBackend())
 	const partners, updates = 500, 67 // 3 points an update: 100,500 items
 	for p := range partners {
 		if _, err := s.SaveItems(ctx, sourceBatch(fmt.Sprintf("p%03d", p), updates)); err != nil {
