@@ -79,6 +79,20 @@ func (s *Store) ClaimSource(ctx context.Context, partnerID, url string, c Claim)
 	return st, claimed, nil
 }
 
+// ReleaseSource gives back this run's claim on a source it will not
+// record (its cycle ran out of time), so another run may take it at once.
+func (s *Store) ReleaseSource(ctx context.Context, partnerID, url string) error {
+	if s.dialect == sqlite {
+		return nil
+	}
+	_, err := s.db.ExecContext(ctx, "UPDATE sources SET claimed_by = '', lease_until = 0 WHERE partner_id = ? AND url = ? AND claimed_by = ?",
+		partnerID, url, s.claimant)
+	if err != nil {
+		return fmt.Errorf("release source %s %s: %w", partnerID, url, err)
+	}
+	return nil
+}
+
 // claimTx runs fn in a short transaction of its own: not the writer's,
 // so a claim never waits behind this process's or another's writes.
 func (s *Store) claimTx(ctx context.Context, fn func(tx *sql.Tx) error) error {

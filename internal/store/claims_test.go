@@ -58,6 +58,19 @@ func TestClaimSource(t *testing.T) {
 			t.Error("a recorded fetch did not end the claim: due again, not claimed")
 		}
 
+		// a claims z and gives it back: b may take it at once.
+		if !claim(a, "https://z.example/feed", t0) {
+			t.Fatal("z not claimed")
+		}
+		mustDo(t, b.ReleaseSource(ctx, "ijm", "https://z.example/feed")) // not b's: nothing changes
+		if claim(b, "https://z.example/feed", t0) {
+			t.Error("another run's release ended a claim")
+		}
+		mustDo(t, a.ReleaseSource(ctx, "ijm", "https://z.example/feed"))
+		if !claim(b, "https://z.example/feed", t0) {
+			t.Error("a released source was not claimable at once")
+		}
+
 		// a claims y and dies: b takes it over once the lease ends.
 		if !claim(a, "https://y.example/feed", t0) {
 			t.Fatal("y not claimed")

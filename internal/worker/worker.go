@@ -42,6 +42,7 @@ type Store interface {
 // by all runs (*store.Store on PostgreSQL; on SQLite both are trivial).
 type claimer interface {
 	ClaimSource(ctx context.Context, partnerID, url string, c store.Claim) (store.SourceState, bool, error)
+	ReleaseSource(ctx context.Context, partnerID, url string) error
 	HostSlot(ctx context.Context, host string, n int) (release func(), err error)
 }
 
@@ -229,8 +230,8 @@ type outcome struct {
 }
 
 // runJob fetches one source if it is due and extracts its points.
-func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
-	o := outcome{res: SourceResult{PartnerID: j.partner.ID, URL: j.source.URL}, source: j.source}
+func (w *Worker) runJob(ctx context.Context, j job, all bool) (o outcome) {
+	o = outcome{res: SourceResult{PartnerID: j.partner.ID, URL: j.source.URL}, source: j.source}
 	if ctx.Err() != nil {
 		return o // its turn came after the deadline
 	}
@@ -243,6 +244,11 @@ func (w *Worker) runJob(ctx context.Context, j job, all bool) outcome {
 		o.res.Skipped = true
 		return o
 	}
+	defer func() {
+		if !o.write {
+			w.unclaim(ctx, j)
+		}
+	}()
 	o.res.Attempted = true
 	if j.source.Type == config.TypeIMAP {
 		o.write, o.prev = true, st
@@ -290,6 +296,19 @@ func (w *Worker) claim(ctx context.Context, j job, all bool) (store.SourceState,
 	}
 	due := all || st.NextDue.IsZero() || !st.NextDue.After(w.cfg.Now())
 	return st, due, nil
+}
+
+// unclaim gives back a source claimed but not to be recorded (the cycle's
+// deadline passed, or shutdown), so another run may fetch it before the
+// lease would end.
+func (w *Worker) unclaim(ctx context.Context, j job) {
+	c, ok := w.cfg.Store.(claimer)
+	if !ok {
+		return
+	}
+	if err := c.ReleaseSource(context.WithoutCancel(ctx), j.partner.ID, j.source.URL); err != nil {
+		w.cfg.Logger.Warn("release source", "partner", j.partner.ID, "url", config.PublicURL(j.source.URL), "err", err)
+	}
 }
 
 // hostSlot waits for a fetch slot of the source's host shared with the
