@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/prayerfeed/prayerfeed/fetcher"
 	"github.com/prayerfeed/prayerfeed/internal/config"
+	"github.com/prayerfeed/prayerfeed/internal/docxtext"
 	"github.com/prayerfeed/prayerfeed/internal/extract"
 	"github.com/prayerfeed/prayerfeed/internal/pdftext"
 	"github.com/prayerfeed/prayerfeed/internal/store"
@@ -31,6 +33,8 @@ type Config struct {
 	Limits Limits
 	// PDF bounds reading each PDF attachment.
 	PDF pdftext.Config
+	// Docx bounds reading each Word (.docx) attachment.
+	Docx docxtext.Config
 	// MaxKeptBytes caps the raw message kept for the admin when it is
 	// from no partner or unreadable; default 1 MiB (the rest is cut).
 	MaxKeptBytes int
@@ -198,7 +202,27 @@ func (d *Deliverer) updates(ctx context.Context, m *Message, p config.Partner, i
 		}
 		out = append(out, u)
 	}
+	for _, a := range append(append([]Attachment{}, m.Docs...), forwardedDocs(m)...) {
+		doc, err := docxtext.Read(ctx, d.cfg.Docx, a.Data)
+		if err != nil {
+			notes = append(notes, fmt.Sprintf("%s: %v", a.Name, err))
+			continue
+		}
+		if doc.Cut {
+			notes = append(notes, fmt.Sprintf("%s: only its first %d bytes of text were read", a.Name, len(doc.HTML)))
+		}
+		u := base
+		u.GUID, u.Title, u.HTML, u.Text = base.GUID+"/"+a.Name, cmp.Or(doc.Title, a.Name), doc.HTML, ""
+		out = append(out, u)
+	}
 	return out, notes
+}
+
+func forwardedDocs(m *Message) []Attachment {
+	if m.Forwarded == nil {
+		return nil
+	}
+	return m.Forwarded.Docs
 }
 
 func forwardedPDFs(m *Message) []Attachment {

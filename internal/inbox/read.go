@@ -44,7 +44,7 @@ type Limits struct {
 	// MaxDepth caps how deeply parts nest; default 20.
 	MaxDepth int
 	// MaxPDFs caps the PDF attachments read, those in zips included;
-	// default 10.
+	// default 10. The same cap applies to Word documents.
 	MaxPDFs int
 }
 
@@ -90,6 +90,8 @@ type Message struct {
 	Forwarded  *Message
 	// PDFs are the PDF attachments, those inside zip files included.
 	PDFs []Attachment
+	// Docs are the Word (.docx) attachments, those in zip files included.
+	Docs []Attachment
 	// Skipped notes attachments left out for passing a cap.
 	Skipped []string
 }
@@ -120,6 +122,7 @@ type reader struct {
 	lim   Limits
 	parts int
 	pdfs  int
+	docs  int
 }
 
 // message reads one message (the top one, or one forwarded inside it).
@@ -181,6 +184,8 @@ func (rd *reader) walk(m *Message, e *message.Entity, depth int) error {
 		return nil
 	case mt == "application/pdf" || (strings.HasSuffix(strings.ToLower(name), ".pdf") && !strings.HasPrefix(mt, "text/")):
 		return rd.pdf(m, name, e.Body)
+	case mt == docxType || (strings.HasSuffix(strings.ToLower(name), ".docx") && !strings.HasPrefix(mt, "text/")):
+		return rd.doc(m, name, e.Body)
 	case mt == "application/zip" || mt == "application/x-zip-compressed" || strings.HasSuffix(strings.ToLower(name), ".zip"):
 		return rd.zip(m, name, e.Body)
 	case disp != "attachment" && (mt == "text/plain" || mt == "text/html" || mt == ""):
@@ -210,6 +215,21 @@ func (rd *reader) text(m *Message, mt string, body io.Reader) error {
 
 // pdf keeps a PDF attachment, or notes it skipped when past a cap.
 func (rd *reader) pdf(m *Message, name string, body io.Reader) error {
+	return rd.attachment(m, name, body, &m.PDFs, &rd.pdfs, "PDFs")
+}
+
+// docxType is a Word document's media type.
+const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+// doc keeps a Word document attachment, or notes it skipped when past a
+// cap.
+func (rd *reader) doc(m *Message, name string, body io.Reader) error {
+	return rd.attachment(m, name, body, &m.Docs, &rd.docs, "Word documents")
+}
+
+// attachment adds an attachment to list, counting it in n, unless it is
+// larger than the cap or there are MaxPDFs of its kind already.
+func (rd *reader) attachment(m *Message, name string, body io.Reader, list *[]Attachment, n *int, kind string) error {
 	data, over, err := readCapped(body, rd.lim.MaxAttachmentBytes)
 	if err != nil {
 		return err
@@ -217,11 +237,11 @@ func (rd *reader) pdf(m *Message, name string, body io.Reader) error {
 	switch {
 	case over:
 		m.Skipped = append(m.Skipped, fmt.Sprintf("%s: larger than %d bytes", name, rd.lim.MaxAttachmentBytes))
-	case rd.pdfs >= rd.lim.MaxPDFs:
-		m.Skipped = append(m.Skipped, fmt.Sprintf("%s: more than %d PDFs", name, rd.lim.MaxPDFs))
+	case *n >= rd.lim.MaxPDFs:
+		m.Skipped = append(m.Skipped, fmt.Sprintf("%s: more than %d %s", name, rd.lim.MaxPDFs, kind))
 	default:
-		rd.pdfs++
-		m.PDFs = append(m.PDFs, Attachment{Name: name, Data: data})
+		*n++
+		*list = append(*list, Attachment{Name: name, Data: data})
 	}
 	return nil
 }
@@ -244,7 +264,8 @@ func (rd *reader) zip(m *Message, name string, body io.Reader) error {
 		return nil
 	}
 	for _, f := range zr.File {
-		if !strings.HasSuffix(strings.ToLower(f.Name), ".pdf") {
+		lower := strings.ToLower(f.Name)
+		if !strings.HasSuffix(lower, ".pdf") && !strings.HasSuffix(lower, ".docx") {
 			continue
 		}
 		entry := name + "/" + path.Base(f.Name)
@@ -257,7 +278,11 @@ func (rd *reader) zip(m *Message, name string, body io.Reader) error {
 			m.Skipped = append(m.Skipped, fmt.Sprintf("%s: %v", entry, err))
 			continue
 		}
-		err = rd.pdf(m, entry, fr)
+		if strings.HasSuffix(lower, ".docx") {
+			err = rd.doc(m, entry, fr)
+		} else {
+			err = rd.pdf(m, entry, fr)
+		}
 		fr.Close()
 		if err != nil {
 			m.Skipped = append(m.Skipped, fmt.Sprintf("%s: %v", entry, err))

@@ -118,3 +118,14 @@ func Base64(data []byte) string {
 	b.WriteString(enc + "\r\n")
 	return b.String()
 }
+
+// WithAttachment is a short note from the Okafors (DKIM passing) with
+// data attached as name, of type mediaType.
+func WithAttachment(id, name, mediaType string, data []byte) []byte {
+	return []byte(Trusted("dkim=pass header.d=okafor.example") +
+		"From: Jo Okafor <jo@okafor.example>\r\nSubject: Our March letter\r\nDate: Tue, 03 Mar 2026 09:00:00 +0000\r\n" +
+		"Message-ID: <" + id + "@okafor.example>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n" +
+		"--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nDear friends, our letter is attached.\r\n" +
+		"--b\r\nContent-Type: " + mediaType + "; name=\"" + name + "\"\r\nContent-Disposition: attachment; filename=\"" + name +
+		"\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + Base64(data) + "--b--\r\n")
+}
