@@ -483,7 +483,7 @@ func furniture(line string) bool {
 // furnitureFolded is furniture for a line already folded.
 func furnitureFolded(f string) bool {
 	f = strings.TrimFunc(f, furnitureTrim)
-	return chromeWhole.MatchString(f) || commentHead.MatchString(f)
+	return chromeWhole.MatchString(f) || chromeEnd.MatchString(f) || commentHead.MatchString(f)
 }
 
 // commentsStart reports the head of the readers' comments under a post.

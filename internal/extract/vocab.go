@@ -74,6 +74,7 @@ var (
 	endGod           = vocab.endGod
 	endReaders       = vocab.endReaders
 	chromeWhole      = vocab.chromeWhole
+	chromeEnd        = vocab.chromeEnd
 	commentHead      = vocab.commentHead
 	linkCall         = vocab.linkCall
 	endKeys          = vocab.endKeys
@@ -96,22 +97,25 @@ type vocabulary struct {
 	prayerWords, praiseWords, weakPraise, actionWords, graceWords, godWords, fillerWords   map[string]bool
 	noticeWords, tailWords, headingTail, listNouns, objectPronouns, thanksWords, nameJoins map[string]bool
 
-	askPrefix, prayerStart, praiseStart, reportedRequest, valuesPrayers, praiseForReaders, poolReminder *regexp.Regexp
-	gratitudeStart, readerThanks, closingStart, appealStart, greetingStart, blessingStart               *regexp.Regexp
-	eventWord, eventDay, chromeLine, addressLine, leadInStart, prayerMention, praiseMention             *regexp.Regexp
-	clauseBreak, politeAsk, interjection, speechTag, pleaWord, giftAppeal, prayerOffer, visitOffer      *regexp.Regexp
-	thanksObject                                                                                        *regexp.Regexp
-	dayName, prayerEnd, praiseEnd, endGod, endReaders, chromeWhole, commentHead, linkCall               *regexp.Regexp
+	askPrefix, prayerStart, praiseStart, reportedRequest, valuesPrayers, praiseForReaders, poolReminder *pattern
+	gratitudeStart, readerThanks, closingStart, appealStart, greetingStart, blessingStart               *pattern
+	eventWord, eventDay, chromeLine, addressLine, leadInStart, prayerMention, praiseMention             *pattern
+	clauseBreak, politeAsk, interjection, speechTag, pleaWord, giftAppeal, prayerOffer, visitOffer      *pattern
+	thanksObject                                                                                        *pattern
+	dayName, prayerEnd, praiseEnd, endGod, endReaders, chromeWhole, chromeEnd, commentHead, linkCall    *pattern
 	endKeys                                                                                             []string
 	// chromeShare is a share or follow widget's start; chromeKeys gate
 	// chromeLine, which looks through the whole text.
-	chromeShare *regexp.Regexp
+	chromeShare *pattern
 	chromeKeys  []string
 	// dayStarts are the first words of the weekdays and day words, for a
 	// cheap test before the day patterns.
 	dayStarts map[string]bool
 
 	askKeys, reportKeys, giftKeys, visitKeys, gratitudeStems []string
+
+	// patterns are all the patterns above, by name.
+	patterns map[string]*pattern
 }
 
 func mustVocabulary(langs []lang.Language) *vocabulary {
@@ -165,6 +169,7 @@ func buildVocabulary(langs []lang.Language) (*vocabulary, error) {
 	v.endGod = c.compile("endGod", alt(func(l lang.Language) []string { return l.EndGods }))
 	v.endReaders = c.compile("endReaders", alt(func(l lang.Language) []string { return l.EndReaders }))
 	v.chromeWhole = c.compile("chromeWhole", `^(?:`+alt(func(l lang.Language) []string { return l.ChromeLines })+`)$`)
+	v.chromeEnd = c.compile("chromeEnd", `(?:`+alt(func(l lang.Language) []string { return l.ChromeEnds })+`)$`)
 	v.linkCall = c.compile("linkCall", `(?:`+alt(func(l lang.Language) []string { return l.LinkCalls })+`)[\s.!:…»>)]*$`)
 	v.commentHead = c.compile("commentHead", `^(?:`+alt(func(l lang.Language) []string { return l.CommentHeads })+`)$`)
 
@@ -219,14 +224,24 @@ func buildVocabulary(langs []lang.Language) (*vocabulary, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
+	v.patterns = c.all
 	return v, nil
 }
 
 // compiler compiles patterns, keeping the first error.
-type compiler struct{ err error }
+type compiler struct {
+	err error
+	// all are the patterns compiled, by name, for the tests that check
+	// each prefilter against its regexp.
+	all map[string]*pattern
+}
 
-func (c *compiler) compile(name, pattern string) *regexp.Regexp {
-	re, err := regexp.Compile(pattern)
+func (c *compiler) compile(name, expr string) *pattern {
+	re, err := newPattern(expr)
+	if c.all == nil {
+		c.all = map[string]*pattern{}
+	}
+	c.all[name] = re
 	if err != nil {
 		if c.err == nil {
 			c.err = fmt.Errorf("build pattern %s from the language tables: %w", name, err)

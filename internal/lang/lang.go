@@ -212,6 +212,10 @@ type Language struct {
 	// version", "Read more", "223 subscribers"): never a point, and never
 	// part of one. Patterns, matched against the whole folded line.
 	ChromeLines []string
+	// ChromeEnds end a line of a site's furniture whatever comes before
+	// them ("… 카테고리의 다른 글": more posts in a category). Patterns,
+	// matched against the end of the folded line.
+	ChromeEnds []string
 	// LinkCalls end a line that only sends the reader elsewhere ("…,
 	// lesen Sie hier", "Read more here"). Patterns, matched at the end of
 	// the folded line.
