@@ -215,10 +215,11 @@ func ownKind(text string) kinds {
 func requestKind(text string) kinds {
 	f := folded(text)
 	starts := sentenceStarts(f)
+	found := kindNone
 	for n, i := range starts {
 		s := sentenceAt(f, i)
 		if exclamation(s) {
-			if n > 0 && n == len(starts)-1 && praiseCry(s) && newsOpens(f) {
+			if n > 0 && n == len(starts)-1 && praiseCry(s) && newsOpens(f) && found == kindNone {
 				return kindPraise
 			}
 			continue
@@ -226,17 +227,23 @@ func requestKind(text string) kinds {
 		if quotedSpeech(f[i:]) {
 			continue
 		}
-		if k := startKind(f[i:]); k != kindNone {
-			return k
+		k := startKind(f[i:])
+		if k == kindNone {
+			k = endKind(s)
 		}
-		if k := endKind(s); k != kindNone {
-			return k
+		if k == kindNone {
+			k = clauseKind(s)
 		}
-		if k := clauseKind(s); k != kindNone {
+		switch {
+		case k == kindPraise && found == kindNone:
+			// Thanks first: a request after it still makes the
+			// paragraph a prayer point ("Give thanks that … Pray that …").
+			found = kindPraise
+		case k != kindNone && k != kindPraise:
 			return k
 		}
 	}
-	return kindNone
+	return found
 }
 
 // clauseKind reads the clauses after the first in a sentence (folded): a

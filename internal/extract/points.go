@@ -176,7 +176,8 @@ func askingBeforeAsk(text string, rest []*block) bool {
 // colon would.
 func openLeadIn(text string, rest []*block) kinds {
 	// "Wir beten ..." trails off into its list as a colon would.
-	t := strings.TrimRightFunc(text, isSpace)
+	// A closing quotation mark does not leave a sentence open.
+	t := strings.TrimRight(strings.TrimRightFunc(text, isSpace), closeQuotes)
 	if strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…") {
 		t = strings.TrimRight(t, ".… ")
 	}

@@ -150,7 +150,8 @@ func numberCuts(text string) []runCut {
 		if len(t) == len(text[k:]) || t == "" {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsUpper(r) {
+		// An entry may be quoted ("1) ‘Pray for …’ 2) ‘Pray …’").
+		if r, _ := utf8.DecodeRuneInString(strings.TrimLeft(t, openQuotes)); !unicode.IsUpper(r) {
 			continue
 		}
 		cuts = append(cuts, runCut{i, len(text) - len(t) - i})
@@ -162,3 +163,9 @@ func numberCuts(text string) []runCut {
 	}
 	return cuts
 }
+
+// openQuotes open a quotation, closeQuotes close one.
+const (
+	openQuotes  = "\"'“‘«„‚"
+	closeQuotes = "\"'”’»“"
+)
