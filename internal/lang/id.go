@@ -8,7 +8,7 @@ func indonesian() Language {
 		Appeals:          []string{"(?:jika|bila) (?:anda )?(?:ingin|rindu|mau) (?:mendukung|membantu|memberi|berdonasi)"},
 		LinkCalls:        []string{"baca (?:selengkapnya|di sini)", "klik di sini"},
 		ReportKeys:       []string{"doa"},
-		ReportedRequests: []string{`(?:\S+ ){1,8}(?:meminta|mengajak|mendorong|memohon|minta) (?:\S+ ){0,8}(?:berdoa|dukungan doa|doa)\b`},
+		ReportedRequests: []string{`(?:\S+ ){1,8}(?:membutuhkan|butuh|memerlukan|perlu) (?:dukungan |banyak )?doa\b`, `(?:\S+ ){1,8}(?:meminta|mengajak|mendorong|memohon|minta) (?:\S+ ){0,8}(?:berdoa|dukungan doa|doa)\b`},
 		CommentHeads:     []string{`(?:\d+ )?komentar`, "tinggalkan komentar"},
 		ChromeLines:      []string{"cetak", "bagikan(?: ke)?(?: facebook| twitter| whatsapp)?", "baca selengkapnya", "baca juga.*", "beranda"},
 		DayWords:         []string{"hari(?: ke-?)?", "minggu ke-?"},

@@ -6,7 +6,7 @@ func swahili() Language {
 		Code:             "sw",
 		Name:             "Swahili",
 		ReportKeys:       []string{"omb"},
-		ReportedRequests: []string{`(?:\S+ ){1,8}(?:anaomba|wanaomba|aliomba|waliomba|anawaomba|wanawaomba) (?:\S+ ){0,5}(?:maombi|kuomba|kuwaombea|tuwaombee)\b`},
+		ReportedRequests: []string{`(?:\S+ ){1,8}(?:amewaomba|wamewaomba|ameomba|wameomba|ametoa wito|wametoa wito) (?:\S+ ){0,10}(?:maombi|kuomba|kuwaombea|kuwaombe|tuwaombee)\b`, `(?:\S+ ){1,8}(?:anaomba|wanaomba|aliomba|waliomba|anawaomba|wanawaomba) (?:\S+ ){0,5}(?:maombi|kuomba|kuwaombea|tuwaombee)\b`},
 		CommentHeads:     []string{"maoni"},
 		ChromeLines:      []string{"soma zaidi", "shiriki"},
 		DayWords:         []string{"siku(?: ya)?", "wiki ya"},
@@ -32,7 +32,7 @@ func swahili() Language {
 
 		AskWords:     []string{"tafadhali", "pia", "na"},
 		PoliteAsks:   []string{"tafadhali"},
-		PrayerStarts: []string{`mungu (?:awape|awapatie|awalinde|aongoze|afungue|atupe|atuwezeshe|atupatie|awajalie|atujalie)\b`, `omba (?:kwa|ili|kwamba|mungu|bwana)\b`, `ombea\b`, `sali (?:kwa|ili)\b`, `salini\b`, `endelea(?:ni)? kuomba\b`, `tunaomba (?:maombi|mtuombee|muendelee|mungu)\b`, `tunawaomba (?:\S+ ){0,4}(?:kuomba|kutuombea|mtuombee)`, `mwombe mungu\b`, `mwombeni\b`, `ombeni\b`, `tuombe\b`, `tuombee\b`, `niombee\b`, `muombee\b`, `waombee\b`, `tumuombe\b`},
+		PrayerStarts: []string{`(?:nasi |sisi )?(?:basi )?tuwaombee\b`, `tumwombee\b`, `tuendelee (?:kuomba|kuwaombea|kumwombea)\b`, `mungu (?:awape|awapatie|awalinde|aongoze|afungue|atupe|atuwezeshe|atupatie|awajalie|atujalie)\b`, `omba (?:kwa|ili|kwamba|mungu|bwana)\b`, `ombea\b`, `sali (?:kwa|ili)\b`, `salini\b`, `endelea(?:ni)? kuomba\b`, `tunaomba (?:maombi|mtuombee|muendelee|mungu)\b`, `tunawaomba (?:\S+ ){0,4}(?:kuomba|kutuombea|mtuombee)`, `mwombe mungu\b`, `mwombeni\b`, `ombeni\b`, `tuombe\b`, `tuombee\b`, `niombee\b`, `muombee\b`, `waombee\b`, `tumuombe\b`},
 		PraiseStarts: []string{`namshukuru\b`, `ninamshukuru\b`, `shukrani kwa mungu\b`, `tunamsifu (?:mungu|bwana)\b`, `tumsifu\b`, `msifuni\b`, `shukuru (?:mungu|bwana)\b`, `mshukuru mungu\b`, `tunamshukuru\b`, `tumshukuru\b`, `mshukuruni\b`, `mshukuru\b`, `asante (?:mungu|yesu|bwana)\b`,
 			`bwana asifiwe\b`, `mungu asifiwe\b`, `sifa (?:kwa|ziwe kwa) (?:mungu|bwana)\b`},
 		GratitudeSentences: []string{`(?:tunashukuru|nashukuru|tunafurahi) (?:kwa|kwamba|sana|kuwa)\b`},
