@@ -156,6 +156,8 @@ func TestCopiesLinkedEverywhere(t *testing.T) {
 		})
 	}
 
+	checkCopiesInReview(t, cfgPath, db)
+
 	bin := chromiumPath(t)
 	dom := dumpDOM(t, bin, church(t, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Grace</title></head><body>
 <div id="kelu" data-prayerfeed data-partner="kelu"></div><script src="`+host.URL+`/embed.js" async></script></body></html>`))
@@ -173,4 +175,52 @@ func TestCopiesLinkedEverywhere(t *testing.T) {
 			t.Errorf("widget point links %q (%q), want both letters", hrefs, p.Find(".prayerfeed-link").Text())
 		}
 	})
+}
+
+// checkCopiesInReview: review list shows each copy as a copy of its
+// point; restoring one says it publishes the point a second time, and
+// hiding it again makes it a copy again.
+func checkCopiesInReview(t *testing.T, cfgPath, db string) {
+	t.Helper()
+	list := reviewList(t, cfgPath, db, "--partner", "kelu")
+	published := map[string]bool{}
+	var copies []ReviewItemJSON
+	for _, it := range list.Items {
+		switch {
+		case it.CopyOf != "" && it.State == "hidden":
+			copies = append(copies, it)
+		case it.State == "published":
+			published[it.ID] = true
+		}
+	}
+	if len(copies) != 2 || !published[copies[0].CopyOf] || !published[copies[1].CopyOf] {
+		t.Fatalf("review list --json: copies %+v of published %v; want each feed point a copy of a published mail point", copies, published)
+	}
+	table := runCmd(t, "--config", cfgPath, "--db", db, "review", "list", "--partner", "kelu")
+	if !strings.Contains(table, copies[0].ID+"  copy") || !strings.Contains(table, "(of "+copies[0].CopyOf+")") {
+		t.Errorf("review list shows the copy as:\n%s", table)
+	}
+	out := runCmd(t, "--config", cfgPath, "--db", db, "review", "restore", copies[0].ID)
+	if !strings.Contains(out, copies[0].ID+" was a copy of "+copies[0].CopyOf) || !strings.Contains(out, "readers see the point twice") {
+		t.Errorf("restoring a copy printed %q, want it to say what it did", out)
+	}
+	if n := len(reviewList(t, cfgPath, db, "--partner", "kelu", "--pending").Items); n != 0 {
+		t.Errorf("%d pending after restore", n)
+	}
+	count := func() int {
+		n := 0
+		for _, it := range reviewList(t, cfgPath, db, "--partner", "kelu").Items {
+			if it.State == "published" {
+				n++
+			}
+		}
+		return n
+	}
+	if n := count(); n != 3 {
+		t.Errorf("after restoring a copy, %d points published, want 3 (the point twice)", n)
+	}
+	runCmd(t, "--config", cfgPath, "--db", db, "review", "hide", copies[0].ID)
+	if n := count(); n != 2 {
+		t.Errorf("after hiding the copy again, %d points published, want 2", n)
+	}
 }

@@ -138,13 +138,16 @@ type ReviewItemJSON struct {
 	Added         bool   `json:"added"`
 	Edited        bool   `json:"edited"`
 	KindChanged   bool   `json:"kind_changed"`
+	// CopyOf is the id of the point this one repeats (it came in another
+	// letter too): hidden because that point is published and links here.
+	CopyOf string `json:"copy_of,omitempty"`
 }
 
 func reviewItemJSON(it store.ReviewItem) ReviewItemJSON {
 	return ReviewItemJSON{ID: it.ID, State: string(it.State), Kind: string(it.Kind), Text: it.Text,
 		Partner: it.PartnerID, Update: it.UpdateID, UpdateTitle: it.UpdateTitle, UpdateLink: it.UpdateLink,
 		Published: it.Published.Format(time.RFC3339), ExtractedKind: string(it.ExtractedKind),
-		ExtractedText: it.ExtractedText, Added: it.Added, Edited: it.Edited, KindChanged: it.KindChanged}
+		ExtractedText: it.ExtractedText, Added: it.Added, Edited: it.Edited, KindChanged: it.KindChanged, CopyOf: it.CopyOf}
 }
 
 func (r *reviewCmd) list(ctx context.Context, args []string) error {
@@ -175,14 +178,25 @@ func (r *reviewCmd) list(ctx context.Context, args []string) error {
 	}
 	tw := tabwriter.NewWriter(r.stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATE\tKIND\tPARTNER\tUPDATE\tTEXT")
+	copies := 0
 	for _, it := range items {
-		text := it.Text
+		text, state := it.Text, string(it.State)
 		if it.Edited || it.KindChanged || it.Added {
 			text = "(corrected) " + text
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", it.ID, it.State, it.Kind, it.PartnerID, it.UpdateID, shorten(text, 70))
+		if it.CopyOf != "" && it.State == store.StateHidden {
+			state, text = "copy", "(of "+it.CopyOf+") "+text
+			copies++
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", it.ID, state, it.Kind, it.PartnerID, it.UpdateID, shorten(text, 70))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if copies > 0 {
+		fmt.Fprintln(r.stdout, "copy: the same point came in another letter too; it is published once, as the point named, which links to both letters")
+	}
+	return nil
 }
 
 // correct runs one of the correcting verbs.
@@ -260,7 +274,13 @@ func (r *reviewCmd) each(ctx context.Context, st *store.Store, verb string, ids 
 	case "hide":
 		err = st.Hide(ctx, r.who, ids...)
 	case "restore":
-		err = st.Restore(ctx, r.who, ids...)
+		var copies []store.ReviewItem
+		if copies, err = st.ReviewItems(ctx, store.ReviewQuery{IDs: ids}); err != nil {
+			return err
+		}
+		if err = st.Restore(ctx, r.who, ids...); err == nil {
+			sayRestoredCopies(r.stdout, copies)
+		}
 	case "no-points":
 		for _, id := range ids {
 			if err = st.MarkNoPoints(ctx, r.who, id); err != nil {
@@ -299,4 +319,15 @@ func (r *reviewCmd) approve(ctx context.Context, st *store.Store, ids []string, 
 	}
 	fmt.Fprintf(r.stdout, "approved %d waiting points\n", n)
 	return nil
+}
+
+// sayRestoredCopies says what restoring a copy did: it is published on
+// its own now, so the point shows twice, once from each letter.
+func sayRestoredCopies(w io.Writer, items []store.ReviewItem) {
+	for _, it := range items {
+		if it.CopyOf != "" && it.State == store.StateHidden {
+			fmt.Fprintf(w, "%s was a copy of %s (the same point in another letter); it is now published on its own too, "+
+				"so readers see the point twice. To undo: prayerfeed review hide %s\n", it.ID, it.CopyOf, it.ID)
+		}
+	}
 }

@@ -36,6 +36,10 @@ type ReviewItem struct {
 	// Added is a point an admin added; Edited, KindChanged say what an
 	// admin corrected.
 	Added, Edited, KindChanged bool
+	// CopyOf is the id of the point this one repeats (the same point by
+	// e-mail and on the web, or in a joint letter): it is hidden because
+	// that point is published, and links to this one's letter.
+	CopyOf string
 }
 
 // ReviewQuery selects items for review. Empty fields select everything.
@@ -43,6 +47,8 @@ type ReviewQuery struct {
 	Partner string
 	// UpdateIDs limits the items to those updates.
 	UpdateIDs []string
+	// IDs limits the items to these.
+	IDs []string
 	// Pending selects only items waiting for approval.
 	Pending bool
 	// Limit defaults to 500.
@@ -50,7 +56,7 @@ type ReviewQuery struct {
 }
 
 const reviewColumns = itemColumns + `, hidden, held, added, COALESCE(extracted_kind, kind), text,
-	edited_text IS NOT NULL, extracted_kind IS NOT NULL`
+	edited_text IS NOT NULL, extracted_kind IS NOT NULL, COALESCE(copy_of, '')`
 
 // ReviewItems returns the items q selects, in every state: pending ones
 // first, then in feed order.
@@ -69,6 +75,12 @@ func (s *Store) ReviewItems(ctx context.Context, q ReviewQuery) ([]ReviewItem, e
 		where = append(where, "EXISTS (SELECT 1 FROM updates u WHERE u.id IN ("+marks+
 			") AND u.partner_id = items.partner_id AND u.guid = items.update_guid)")
 		for _, id := range q.UpdateIDs {
+			args = append(args, id)
+		}
+	}
+	if len(q.IDs) > 0 {
+		where = append(where, "id IN ("+strings.TrimSuffix(strings.Repeat("?,", len(q.IDs)), ",")+")")
+		for _, id := range q.IDs {
 			args = append(args, id)
 		}
 	}
@@ -95,7 +107,7 @@ func (s *Store) ReviewItems(ctx context.Context, q ReviewQuery) ([]ReviewItem, e
 		var hidden, held bool
 		err := rows.Scan(&r.ID, &kind, &r.Text, &r.HTML, &r.PartnerID, &r.PartnerName, &r.SourceURL,
 			&r.UpdateGUID, &r.UpdateLink, &r.UpdateTitle, &r.Position, &published, &firstSeen, &lastSeen,
-			&hidden, &held, &r.Added, &extractedKind, &r.ExtractedText, &r.Edited, &r.KindChanged)
+			&hidden, &held, &r.Added, &extractedKind, &r.ExtractedText, &r.Edited, &r.KindChanged, &r.CopyOf)
 		if err != nil {
 			return nil, fmt.Errorf("list items for review: %w", err)
 		}
