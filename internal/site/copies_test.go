@@ -67,3 +67,29 @@ func TestCopiesInPublicAndPrivateOutputs(t *testing.T) {
 		}
 	}
 }
+
+// everyCopied is a store whose every point also came in an e-mail letter.
+type everyCopied struct{ site.Reader }
+
+func (e everyCopied) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
+	items, err := e.Reader.Items(ctx, q)
+	for i := range items {
+		items[i].Copies = []feed.Copy{{PartnerID: items[i].PartnerID, UpdateTitle: "By e-mail",
+			UpdateLink: "https://mail.example/" + items[i].ID}}
+	}
+	return items, err
+}
+
+// TestCopiesInTheDigest: the weekly digest links each point's other
+// letters too.
+func TestCopiesInTheDigest(t *testing.T) {
+	requirePython(t, "feedparser", "python3-feedparser")
+	cfg, st, clk := sitetest.Weeks(t, "")
+	s := site.New(site.Config{Config: cfg, Store: everyCopied{st}, Now: clk.Now})
+	clk.Set(time.Date(2026, 1, 21, 9, 0, 0, 0, time.UTC))
+	p := parseDigest(t, s, "/digest.atom")
+	if len(p.Entries) == 0 || !strings.Contains(p.Entries[0].HTML, `href="https://mail.example/`) ||
+		!strings.Contains(p.Entries[0].HTML, "(also in By e-mail)") {
+		t.Errorf("the digest does not link the points' copies: %+v", p.Entries)
+	}
+}

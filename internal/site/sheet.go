@@ -42,6 +42,8 @@ type SheetGroup struct {
 // SheetPoint is one point.
 type SheetPoint struct {
 	Text, Date, Link string
+	// Copies are the other letters the point came in.
+	Copies []feed.Link
 }
 
 // Empty reports whether the sheet holds no point.
@@ -106,7 +108,7 @@ func (s *Site) newSheet(items []feed.Item, thisWeek []string, perPartner int) []
 			for _, it := range its {
 				if it.Kind == k {
 					g.Points = append(g.Points, SheetPoint{
-						Text: it.Text, Date: it.Published.UTC().Format("2 Jan"), Link: it.UpdateLink,
+						Text: it.Text, Date: it.Published.UTC().Format("2 Jan"), Link: it.UpdateLink, Copies: it.CopyLinks(),
 					})
 				}
 			}
