@@ -44,11 +44,12 @@ func TestLetterByMailAndFeedOnce(t *testing.T) {
 			if err := os.WriteFile(cfgPath, []byte(cfg), 0o600); err != nil {
 				t.Fatal(err)
 			}
-			fetch := func() {
+			fetch := func() string {
 				var out, errb bytes.Buffer
 				if err := run(context.Background(), []string{"--config", cfgPath, "--db", db, "fetch", "--all"}, &out, &errb); err != nil {
 					t.Fatalf("fetch: %v\n%s", err, errb.String())
 				}
+				return out.String()
 			}
 			published := func() []feed.Item {
 				st, err := store.Open(context.Background(), store.Config{Path: db})
@@ -69,10 +70,15 @@ func TestLetterByMailAndFeedOnce(t *testing.T) {
 				first(t, cfgPath, db, inboxtest.Forwarded())
 			}
 			before := published()
+			// The second copy's report says its points were published already.
+			var second string
 			if order == "feed first" {
-				ingest(t, cfgPath, db, inboxtest.Forwarded())
+				second = ingest(t, cfgPath, db, inboxtest.Forwarded())
 			} else {
-				fetch()
+				second = fetch()
+			}
+			if !strings.Contains(second, "2 new (2 already published from another letter)") {
+				t.Errorf("the second copy's report %q does not say its points were published already", second)
 			}
 			fetch()
 			after := published()

@@ -79,8 +79,8 @@ func sourceLine(r worker.SourceResult) (string, bool) {
 	case r.Status == 304:
 		return fmt.Sprintf("ok   %s %s: not modified", r.PartnerID, config.PublicURL(r.URL)), true
 	}
-	return fmt.Sprintf("ok   %s %s: %d new, %d updated, %d unchanged", r.PartnerID, config.PublicURL(r.URL),
-		r.Save.New, r.Save.Updated, r.Save.Unchanged), true
+	return fmt.Sprintf("ok   %s %s: %d new%s, %d updated, %d unchanged", r.PartnerID, config.PublicURL(r.URL),
+		r.Save.New, copiesNote(r.Save.Copies), r.Save.Updated, r.Save.Unchanged), true
 }
 
 func printTotals(w io.Writer, sum worker.Summary) {
@@ -93,4 +93,14 @@ func printTotals(w io.Writer, sum worker.Summary) {
 	}
 	fmt.Fprintf(w, "fetched %d, not modified %d, failed %d, not due %d%s; %d new items in %s\n",
 		sum.Fetched, sum.NotModified, sum.Failed, sum.Skipped, unreached, sum.NewItems, sum.Took.Round(1e6))
+}
+
+// copiesNote says how many new points were copies of published ones,
+// which readers do not see again: " (2 already published from another
+// letter)", or "".
+func copiesNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (%d already published from another letter)", n)
 }

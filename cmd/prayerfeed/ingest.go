@@ -58,7 +58,7 @@ func runIngest(ctx context.Context, g *globals, args []string, stdout, stderr io
 func printReceipt(w io.Writer, r inbox.Receipt) {
 	switch r.State {
 	case inbox.StatePublished:
-		fmt.Fprintf(w, "published %s from %s: %d point(s) (%d new) for %s\n", r.MessageID, r.Sender, r.Points, r.New, r.PartnerID)
+		fmt.Fprintf(w, "published %s from %s: %d point(s) (%d new%s) for %s\n", r.MessageID, r.Sender, r.Points, r.New, copiesNote(r.Copies), r.PartnerID)
 	case inbox.StateHeld:
 		fmt.Fprintf(w, "held %s from %s: %d point(s) for %s wait for review: %s\n", r.MessageID, r.Sender, r.Points, r.PartnerID, r.Reason)
 	default:

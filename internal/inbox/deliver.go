@@ -76,8 +76,9 @@ type Receipt struct {
 	// State is StatePublished, StateHeld, StateUnmatched or StateUnreadable.
 	State  string
 	Reason string
-	// Points is how many points it held; New how many were new.
-	Points, New int
+	// Points is how many points it held; New how many were new, and
+	// Copies how many of those were already published from another letter.
+	Points, New, Copies int
 	// Notes are attachments skipped or unreadable, for the log.
 	Notes []string
 }
@@ -134,7 +135,7 @@ func (d *Deliverer) Deliver(ctx context.Context, raw []byte, opts Options) (Rece
 	if err != nil {
 		return r, fmt.Errorf("deliver mail %s from %s: %w", r.MessageID, m.From, err)
 	}
-	r.New = res.New
+	r.New, r.Copies = res.New, res.Copies
 	return r, nil
 }
 

@@ -17,6 +17,9 @@ type SaveResult struct {
 	// Retired points were in a stored version of an update but are no
 	// longer in it; they move to the item history and leave the feeds.
 	Retired int
+	// Copies are the New items that repeat a published point (from
+	// another letter): stored hidden, and linked from that point.
+	Copies int
 }
 
 func (r *SaveResult) add(o SaveResult) {
@@ -24,6 +27,7 @@ func (r *SaveResult) add(o SaveResult) {
 	r.Updated += o.Updated
 	r.Unchanged += o.Unchanged
 	r.Retired += o.Retired
+	r.Copies += o.Copies
 }
 
 // SaveItems records the items found in one fetch, in a single transaction.

@@ -161,8 +161,8 @@ func TestSaveItemsIdentityScope(t *testing.T) {
 			// (a joint letter), is a copy: stored, but published once, under
 			// the first one's id (copies.go).
 			{"other update of the source", item("ijm", "u2", 0, feed.KindPrayer, textA), SaveResult{New: 1}, 2},
-			{"other source", fromSource(item("ijm", "u2", 0, feed.KindPrayer, textA), "mail:ijm"), SaveResult{New: 1}, 1},
-			{"other partner, same letter", withLink(item("kelu", "u1", 0, feed.KindPrayer, textA), "https://ijm.example/u1"), SaveResult{New: 1}, 1},
+			{"other source", fromSource(item("ijm", "u2", 0, feed.KindPrayer, textA), "mail:ijm"), SaveResult{New: 1, Copies: 1}, 1},
+			{"other partner, same letter", withLink(item("kelu", "u1", 0, feed.KindPrayer, textA), "https://ijm.example/u1"), SaveResult{New: 1, Copies: 1}, 1},
 			{"other partner, another letter", item("kelu", "u1", 0, feed.KindPrayer, textA), SaveResult{New: 1}, 2},
 			{"other source, another point", fromSource(item("ijm", "u2", 0, feed.KindPrayer, textC), "mail:ijm"), SaveResult{New: 1}, 2},
 			// The same update now calls the point praise: a new item, and the

@@ -124,9 +124,13 @@ func (w *itemWriter) saveUpdate(ctx context.Context, fresh, stored []feed.Item) 
 			}
 		} else {
 			var id string
-			id, err = w.saveNew(ctx, it, strings.Join(freshWords[i], " "), taken)
+			var copied bool
+			id, copied, err = w.saveNew(ctx, it, strings.Join(freshWords[i], " "), taken)
 			newIDs = append(newIDs, id)
 			res.New++
+			if copied {
+				res.Copies++
+			}
 		}
 		if err != nil {
 			return res, err
@@ -255,8 +259,9 @@ func (w *itemWriter) applyCorrections(ctx context.Context, first feed.Item, newI
 }
 
 // saveNew inserts an item no stored one matched, under the first id of
-// its candidates not taken in its update, and returns that id.
-func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized string, taken map[string]bool) (string, error) {
+// its candidates not taken in its update, and returns that id and
+// whether it was stored as a copy of a published point.
+func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized string, taken map[string]bool) (string, bool, error) {
 	id := itemID(it.PartnerID, it.SourceURL, it.UpdateGUID, normalized, "")
 	for n := 0; taken[id]; n++ {
 		salt := "position " + strconv.Itoa(it.Position)
@@ -269,7 +274,7 @@ func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized strin
 	published := fixPublished(it.Published, w.now, w.now)
 	canonical, err := w.findCopy(ctx, it, strings.Fields(normalized), published)
 	if err != nil {
-		return id, err
+		return id, false, err
 	}
 	_, err = w.insert.ExecContext(ctx, id, string(it.Kind), it.Text, it.HTML, it.PartnerID, it.PartnerName,
 		it.SourceURL, it.UpdateGUID, updateKey(it.PartnerID, it.SourceURL, it.UpdateGUID), it.UpdateLink, it.UpdateTitle, it.Position,
@@ -277,5 +282,5 @@ func (w *itemWriter) saveNew(ctx context.Context, it feed.Item, normalized strin
 	if err == nil && canonical != "" {
 		err = w.markCopy(ctx, id, canonical, published)
 	}
-	return id, err
+	return id, canonical != "", err
 }

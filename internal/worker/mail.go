@@ -35,6 +35,7 @@ func (w *Worker) runMailJob(ctx context.Context, j job, o outcome) outcome {
 	}
 	for _, r := range res.Receipts {
 		o.res.Save.New += r.New
+		o.res.Save.Copies += r.Copies
 	}
 	o.batch.State = w.settle(o.prev, j.source, nil, err, &o.res)
 	return o
