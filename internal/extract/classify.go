@@ -407,7 +407,10 @@ func isVerse(text string) bool {
 	}
 	quoted := strings.ContainsRune("\"“«„", []rune(t)[0])
 	if m := verseRef.FindString(tail(t)); m != "" && (quoted || strings.ContainsAny(m, "(—–-")) {
-		return true
+		// A prayer guide's request may end with the verse it rests on
+		// ("Pray for boldness as we teach. (Ephesians 6:19)"): a verse
+		// is a few words, or asks nothing.
+		return quoted || !guideRequest(t[:len(t)-len(m)])
 	}
 	if !quoted {
 		return false
@@ -419,6 +422,13 @@ func isVerse(text string) bool {
 	// A long quotation that asks or thanks is a partner's own words,
 	// quoted by a prayer calendar ("„… Betet, dass …“"), not a verse.
 	return len(strings.Fields(t)) <= maxVerseWords || requestKind(t) == kindNone
+}
+
+// guideRequest reports the words before a closing Bible reference that
+// make a request of their own: more than a verse's few words, opening
+// with a request.
+func guideRequest(t string) bool {
+	return len(strings.Fields(t)) > maxVerseAskWords && startKind(folded(head(t))) == kindPrayer
 }
 
 // pleadsForPrayer reports a message that says please and ends with folded

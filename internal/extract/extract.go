@@ -101,7 +101,7 @@ func Points(content string, format Format, opts Options) []Point {
 	if len(blocks) > maxBlocks {
 		blocks = blocks[:maxBlocks]
 	}
-	blocks = entryRuns(blocks)
+	blocks = glossed(entryRuns(blocks))
 	a := &assembler{labels: labels}
 	return a.run(blocks)
 }

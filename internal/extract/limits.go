@@ -59,6 +59,10 @@ const (
 	// motto ("« Priez sans cesse. »"); a longer one that asks for prayer
 	// is a partner's words quoted.
 	maxVerseWords = 20
+	// maxVerseAskWords is the longest request read as a verse when a Bible
+	// reference closes it ("Pray without ceasing. (1 Thess 5:17)"); a
+	// longer one is a prayer guide's request citing its verse.
+	maxVerseAskWords = 5
 	// maxTitleWords is the longest line read as a title-case heading, and
 	// minTitleWord the shortest word that must be capitalized in one
 	// (shorter ones are articles and prepositions).
