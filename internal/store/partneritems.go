@@ -22,18 +22,44 @@ import (
 // transaction, so the rowids chosen are the rows read.
 func (s *Store) itemsOfPartners(ctx context.Context, partners []string, q feed.Query) ([]feed.Item, error) {
 	limit := q.EffectiveLimit()
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: s.snapshotLevel()})
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	// One execution reads partnersPerRead partners' entries, an arm each:
-	// an execution's own cost is twice its reading. ?1 is the floor, ?2
-	// the limit, then the arms' partners, then the kinds.
-	n := min(partnersPerRead, len(partners))
+	read := s.newestOfPartnersSQLite
+	if s.dialect == postgres {
+		read = newestOfPartnersPostgres
+	}
+	n, query, chunkArgs := read(len(partners), len(q.Kinds))
+	newest, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer newest.Close()
+	top := topKeys{limit: limit, floor: math.MinInt64}
+	for chunk := range slices.Chunk(partners, n) {
+		args := append([]any{top.floor, limit}, chunkArgs(chunk)...)
+		for _, k := range q.Kinds {
+			args = append(args, string(k))
+		}
+		if err := top.read(ctx, newest, args); err != nil {
+			return nil, err
+		}
+	}
+	return readRows(ctx, tx, s.dialect, top.rowids())
+}
+
+// newestOfPartnersSQLite is how itemsOfPartners reads a chunk of n
+// partners' newest entries on SQLite: one execution reads partnersPerRead
+// partners, an arm each (an execution's own cost is twice its reading).
+// ?1 is the floor, ?2 the limit, then the arms' partners (chunkArgs), then
+// the kinds.
+func (s *Store) newestOfPartnersSQLite(partners, kinds int) (n int, query string, chunkArgs func([]string) []any) {
+	n = min(partnersPerRead, partners)
 	var kindWhere string
-	if len(q.Kinds) > 0 {
-		marks := make([]string, len(q.Kinds))
+	if kinds > 0 {
+		marks := make([]string, kinds)
 		for i := range marks {
 			marks[i] = fmt.Sprintf("?%d", 3+n+i)
 		}
@@ -45,31 +71,49 @@ func (s *Store) itemsOfPartners(ctx context.Context, partners []string, q feed.Q
 			FROM items%s WHERE partner_id = ?%d AND published >= ?1 AND %s%s
 			ORDER BY %s LIMIT ?2) AS arm%d`, s.dialect.indexedBy("items_partner_feed"), 3+i, publishedOnly, kindWhere, feedOrder, i)
 	}
-	newest, err := tx.PrepareContext(ctx, strings.Join(arms, " UNION ALL "))
-	if err != nil {
-		return nil, err
-	}
-	defer newest.Close()
-	top := topKeys{limit: limit, floor: math.MinInt64}
-	for chunk := range slices.Chunk(partners, n) {
-		args := []any{top.floor, limit}
+	return n, strings.Join(arms, " UNION ALL "), func(chunk []string) []any {
+		args := make([]any, n)
 		for i := range n {
 			// No partner has the empty id: a short last chunk reads nothing more.
-			p := ""
+			args[i] = ""
 			if i < len(chunk) {
-				p = chunk[i]
+				args[i] = chunk[i]
 			}
-			args = append(args, p)
 		}
-		for _, k := range q.Kinds {
-			args = append(args, string(k))
-		}
-		if err := top.read(ctx, newest, args); err != nil {
-			return nil, err
-		}
+		return args
 	}
-	return readRows(ctx, tx, s.dialect, top.rowids())
 }
+
+// newestOfPartnersPostgres reads a chunk of partners' newest entries in
+// one statement on PostgreSQL: a LATERAL join takes each partner's
+// newest off items_partner_feed, in its order (with the ties at the
+// limit, since rowid is not in the index; topKeys settles them). A
+// chunk is larger than SQLite's, as each execution costs a round trip,
+// and smaller than a whole tag, so the floor rises between chunks. ?1
+// is the floor, ?2 the limit, ?3 the chunk's partners (a JSON array),
+// then the kinds.
+func newestOfPartnersPostgres(partners, kinds int) (n int, query string, chunkArgs func([]string) []any) {
+	var kindWhere string
+	if kinds > 0 {
+		marks := make([]string, kinds)
+		for i := range marks {
+			marks[i] = fmt.Sprintf("?%d", 4+i)
+		}
+		kindWhere = " AND kind IN (" + strings.Join(marks, ",") + ")"
+	}
+	query = `SELECT t.rowid, t.published, t.update_key, t.position FROM ` + postgres.jsonEach("?3") + ` AS p(id)
+		CROSS JOIN LATERAL (SELECT rowid, published, update_key, position FROM items
+			WHERE partner_id = p.id AND published >= ?1 AND ` + publishedOnly + kindWhere + `
+			ORDER BY published DESC, update_key, position FETCH FIRST ?2 ROWS WITH TIES) AS t`
+	return partnersPerReadPostgres, query, func(chunk []string) []any {
+		list, _ := json.Marshal(chunk) // strings always marshal
+		return []any{string(list)}
+	}
+}
+
+// partnersPerReadPostgres is the number of partners one execution reads
+// on PostgreSQL.
+const partnersPerReadPostgres = 16
 
 // partnersPerRead is the number of partners one execution reads: 16 arms
 // cost more to prepare than they save on a 72-partner tag.
