@@ -122,6 +122,9 @@ func (s *Store) Items(ctx context.Context, q feed.Query) ([]feed.Item, error) {
 	default:
 		out, err = s.itemsOfPartners(ctx, partners, q)
 	}
+	if partners := listedPartners(q); err == nil && len(partners) > 0 {
+		out, err = s.withJointPoints(ctx, out, partners, q)
+	}
 	if err == nil {
 		err = s.withCopies(ctx, out)
 	}

@@ -639,6 +639,36 @@ func TestItemsListCopies(t *testing.T) {
 		if len(got) != 1 {
 			t.Fatalf("items %v, want the point once", ids(got))
 		}
+		// Kelu's own feed holds the point of its joint letter, published
+		// under IJM, once; and not among its praise, nor beside another
+		// partner's feed that has it already.
+		older := item("kelu", "k0", 0, feed.KindPrayer, textB)
+		older.Published = t0.Add(-72 * time.Hour)
+		save(t, s, older)
+		for _, tc := range []struct {
+			name string
+			q    feed.Query
+			want []string
+		}{
+			{"kelu", feed.Query{Partners: []string{"kelu"}}, []string{got[0].ID, "kelu older"}},
+			{"kelu and ijm", feed.Query{Partners: []string{"kelu", "ijm"}}, []string{got[0].ID, "kelu older"}},
+			{"kelu, limit 1", feed.Query{Partners: []string{"kelu"}, Limit: 1}, []string{got[0].ID}},
+			{"kelu's praise", feed.Query{Partners: []string{"kelu"}, Kinds: []feed.Kind{feed.KindPraise}}, nil},
+			// The site's query for no partner at all (an empty week).
+			{"a NUL sentinel", feed.Query{Partners: []string{"\x00none"}}, nil},
+		} {
+			var gotIDs []string
+			for _, it := range all(t, s, tc.q) {
+				if it.PartnerID == "kelu" {
+					gotIDs = append(gotIDs, "kelu older")
+				} else {
+					gotIDs = append(gotIDs, it.ID)
+				}
+			}
+			if !slices.Equal(gotIDs, tc.want) {
+				t.Errorf("%s: items %q, want %q", tc.name, gotIDs, tc.want)
+			}
+		}
 		var links, partners []string
 		for _, c := range got[0].Copies {
 			links, partners = append(links, c.UpdateLink), append(partners, c.PartnerID)
@@ -656,9 +686,9 @@ func TestItemsListCopies(t *testing.T) {
 		if err := s.Restore(context.Background(), "test", mailCopy); err != nil {
 			t.Fatal(err)
 		}
-		got = all(t, s, feed.Query{})
+		got = all(t, s, feed.Query{Partners: []string{"ijm"}})
 		if len(got) != 2 {
-			t.Fatalf("after restoring the e-mail copy: items %v, want 2", ids(got))
+			t.Fatalf("after restoring the e-mail copy: ijm's items %v, want 2", ids(got))
 		}
 		for _, it := range got {
 			if it.ID != mailCopy && (len(it.Copies) != 1 || it.Copies[0].PartnerID != "kelu") {
