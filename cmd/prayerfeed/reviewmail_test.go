@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/prayerfeed/prayerfeed/internal/inbox/inboxtest"
+	"github.com/prayerfeed/prayerfeed/internal/pgtest"
 	"github.com/prayerfeed/prayerfeed/internal/store"
 )
 
@@ -59,8 +60,20 @@ func keptID(t *testing.T, kept []KeptMailJSON, s string) string {
 // a partner on review: hold leaves them waiting; an unreadable message
 // cannot be filed but can be discarded; nothing is filed twice.
 func TestReviewMailOnTheCommandLine(t *testing.T) {
-	dir := t.TempDir()
-	cfg, db := filepath.Join(dir, "partners.yaml"), filepath.Join(dir, "prayerfeed.db")
+	for _, backend := range []string{"sqlite", "postgres"} {
+		t.Run(backend, func(t *testing.T) {
+			dir := t.TempDir()
+			db := filepath.Join(dir, "prayerfeed.db")
+			if backend == "postgres" {
+				db = pgtest.DB(t)
+			}
+			reviewMailOn(t, filepath.Join(dir, "partners.yaml"), db)
+		})
+	}
+}
+
+// reviewMailOn is TestReviewMailOnTheCommandLine on the store at db.
+func reviewMailOn(t *testing.T, cfg, db string) {
 	writeFile(t, cfg, keptMailConfig)
 	ingest(t, cfg, db, inboxtest.Stranger())
 	ingest(t, cfg, db, strangerAgain())
