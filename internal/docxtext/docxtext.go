@@ -36,6 +36,12 @@ var ErrNotDocx = errors.New("not a Word document (.docx)")
 // ErrTooLarge is returned when a document passes a cap.
 var ErrTooLarge = errors.New("Word document too large")
 
+// ErrNotZip and ErrZipTooLarge are CheckZip's refusals.
+var (
+	ErrNotZip      = errors.New("not a zip archive")
+	ErrZipTooLarge = errors.New("zip archive too large")
+)
+
 // Config bounds one reading; every zero value means its default.
 type Config struct {
 	// MaxXMLBytes caps word/document.xml once inflated; default 8 MiB
@@ -82,8 +88,10 @@ type Document struct {
 // early.
 func Read(ctx context.Context, cfg Config, data []byte) (Document, error) {
 	cfg = cfg.withDefaults()
-	if err := checkEntries(data, cfg.MaxEntries); err != nil {
-		return Document{}, err
+	if err := CheckZip(data, cfg.MaxEntries); errors.Is(err, ErrZipTooLarge) {
+		return Document{}, fmt.Errorf("%w: %w", ErrTooLarge, err)
+	} else if err != nil {
+		return Document{}, fmt.Errorf("%w: %w", ErrNotDocx, err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -113,7 +121,7 @@ func Read(ctx context.Context, cfg Config, data []byte) (Document, error) {
 	return Document{HTML: w.out.String(), Title: w.title, Cut: errors.Is(err, errFull)}, nil
 }
 
-// checkEntries reads the zip's end-of-central-directory record and
+// CheckZip reads the zip's end-of-central-directory record and
 // refuses, before archive/zip allocates a record per directory entry
 // (measured: 238 MB for a 100 MiB zip of a million empty entries), a zip
 // with more than max entries, in the zip64 format no Word letter needs, or
@@ -121,28 +129,29 @@ func Read(ctx context.Context, cfg Config, data []byte) (Document, error) {
 // every zip writer makes: archive/zip reads entries from the directory's
 // start until one fails to parse, and checks their count only modulo
 // 65536, so the stated count alone could be forged.
-func checkEntries(data []byte, max int) error {
+// The inbox checks a zip attachment with it too.
+func CheckZip(data []byte, max int) error {
 	const eocdLen, sig = 22, "PK\x05\x06"
 	if len(data) < eocdLen {
-		return fmt.Errorf("%w: too short for a zip", ErrNotDocx)
+		return fmt.Errorf("%w: too short", ErrNotZip)
 	}
 	start := max0(len(data) - (eocdLen + 0xffff))
 	at := bytes.LastIndex(data[start:], []byte(sig))
 	if at < 0 || len(data)-(start+at) < eocdLen {
-		return fmt.Errorf("%w: no zip directory", ErrNotDocx)
+		return fmt.Errorf("%w: no directory", ErrNotZip)
 	}
 	eocd := data[start+at:]
 	n := int(binary.LittleEndian.Uint16(eocd[10:]))
 	size, offset := int64(binary.LittleEndian.Uint32(eocd[12:])), int64(binary.LittleEndian.Uint32(eocd[16:]))
 	switch {
 	case n == 0xffff || offset == 0xffffffff:
-		return fmt.Errorf("%w: a zip64 archive", ErrTooLarge)
+		return fmt.Errorf("%w: in the zip64 format", ErrZipTooLarge)
 	case n > max:
-		return fmt.Errorf("%w: %d zip entries, more than %d", ErrTooLarge, n, max)
+		return fmt.Errorf("%w: %d entries, more than %d", ErrZipTooLarge, n, max)
 	case offset+size != int64(start+at):
-		return fmt.Errorf("%w: its zip directory is not where it says", ErrNotDocx)
+		return fmt.Errorf("%w: its directory is not where it says", ErrNotZip)
 	case size > int64(max)*maxEntryBytes:
-		return fmt.Errorf("%w: a zip directory of %d bytes", ErrTooLarge, size)
+		return fmt.Errorf("%w: a directory of %d bytes", ErrZipTooLarge, size)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package inbox_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -21,6 +22,10 @@ var docxPoints = []string{"Pray for the nurses' exams on Friday.", "Praise God f
 func TestDeliverWordLetter(t *testing.T) {
 	docx := docxtexttest.Letter()
 	zipped := docxtexttest.Zip(map[string]string{"letters/march.docx": string(docx)})
+	crowded := map[string]string{"march.docx": string(docx)}
+	for i := range 2000 {
+		crowded[fmt.Sprintf("e/%d", i)] = ""
+	}
 	var bomb bytes.Buffer
 	bomb.Write(docxtexttest.Build(docxtexttest.P("", docxtexttest.R(strings.Repeat("pray ", 4<<20)))))
 	for _, tc := range []struct {
@@ -33,6 +38,7 @@ func TestDeliverWordLetter(t *testing.T) {
 		{"as octet-stream", "march.docx", "application/octet-stream", docx, docxPoints, ""},
 		{"in a zip", "letters.zip", "application/zip", zipped, docxPoints, ""},
 		{"20 MiB of text in one paragraph", "big.docx", "application/octet-stream", bomb.Bytes(), nil, "big.docx: Word document too large"},
+		{"a zip of 2,001 entries", "crowded.zip", "application/zip", docxtexttest.Zip(crowded), nil, "crowded.zip: zip archive too large: 2001 entries"},
 		{"not a Word document", "fake.docx", "application/octet-stream", []byte("MZ not a zip"), nil, "fake.docx: not a Word document"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

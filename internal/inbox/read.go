@@ -26,6 +26,8 @@ import (
 	"github.com/emersion/go-message"
 	_ "github.com/emersion/go-message/charset" // decode the charsets letters arrive in
 	"github.com/emersion/go-message/mail"
+
+	"github.com/prayerfeed/prayerfeed/internal/docxtext"
 )
 
 // Limits bound what one message may cost; every zero value means its
@@ -218,6 +220,10 @@ func (rd *reader) pdf(m *Message, name string, body io.Reader) error {
 	return rd.attachment(m, name, body, &m.PDFs, &rd.pdfs, "PDFs")
 }
 
+// maxZipEntries bounds the entries of a zip attachment archive/zip is
+// let read (docxtext.CheckZip): a zip of letters holds a few.
+const maxZipEntries = 1000
+
 // docxType is a Word document's media type.
 const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -256,6 +262,10 @@ func (rd *reader) zip(m *Message, name string, body io.Reader) error {
 	}
 	if over {
 		m.Skipped = append(m.Skipped, fmt.Sprintf("%s: larger than %d bytes", name, rd.lim.MaxAttachmentBytes))
+		return nil
+	}
+	if err := docxtext.CheckZip(data, maxZipEntries); err != nil {
+		m.Skipped = append(m.Skipped, fmt.Sprintf("%s: %v", name, err))
 		return nil
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
