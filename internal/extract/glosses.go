@@ -42,7 +42,10 @@ func glossed(blocks []*block) []*block {
 // glossRun counts the entry-and-explanation pairs at the start of blocks.
 func glossRun(blocks []*block) int {
 	n := 0
-	for 2*n+1 < len(blocks) && asksAlone(blocks[2*n]) && explains(blocks[2*n+1]) {
+	// The block kinds first: most entries are followed by entries, and
+	// reading a block's words costs far more.
+	for 2*n+1 < len(blocks) && blocks[2*n].kind == bItem && blocks[2*n+1].kind == bPara &&
+		asksAlone(blocks[2*n]) && explains(blocks[2*n+1]) {
 		n++
 	}
 	return n

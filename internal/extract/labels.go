@@ -384,6 +384,9 @@ func textLabel(s string, bold int) (label, bool) {
 	if l, ok := bracketLabel(s); ok {
 		return l, true
 	}
+	if l, ok := cryLabel(s); ok {
+		return l, true
+	}
 	limit := min(len(s), labelReach)
 	for i := 0; i < limit; i++ {
 		c := s[i]
@@ -408,6 +411,21 @@ func textLabel(s string, bold int) (label, bool) {
 		return label{}, false
 	}
 	return label{}, false
+}
+
+// cryLabel reads a one-word label cried out before the point's words
+// ("Praise! Many boxes of supplies have arrived …").
+func cryLabel(s string) (label, bool) {
+	i := strings.IndexByte(s[:min(len(s), labelReach)], '!')
+	if i <= 0 || strings.ContainsFunc(s[:i], isSpace) || !hasWord(s[i+1:]) {
+		return label{}, false
+	}
+	k := labelKind(s[:i])
+	if k == kindNone {
+		return label{}, false
+	}
+	n := i + 1
+	return label{kind: k, n: n + len(s[n:]) - len(strings.TrimLeftFunc(s[n:], isSpace))}, true
 }
 
 // brackets pairs the marks that enclose a label written as a tag
