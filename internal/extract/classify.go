@@ -425,10 +425,10 @@ func isVerse(text string) bool {
 }
 
 // guideRequest reports the words before a closing Bible reference that
-// make a request of their own: more than a verse's few words, opening
-// with a request.
+// make a request or a thanksgiving of their own: more than a verse's few
+// words, opening with one.
 func guideRequest(t string) bool {
-	return len(strings.Fields(t)) > maxVerseAskWords && startKind(folded(head(t))) == kindPrayer
+	return len(strings.Fields(t)) > maxVerseAskWords && startKind(folded(head(t))) != kindNone
 }
 
 // pleadsForPrayer reports a message that says please and ends with folded
@@ -595,7 +595,12 @@ func endsWithColon(text string) bool {
 // kinds it speaks of.
 func leadInKind(text string) (kinds, bool) {
 	if endsWithColon(text) {
-		return mentionKind(lastSentence(text)), true
+		last := lastSentence(text)
+		if k := mentionKind(last); k != kindNone {
+			return k, true
+		}
+		// "Sigamos orando:" asks, in words no stem names.
+		return requestKind(last), true
 	}
 	f := trimSentenceStart(folded(text))
 	if leadInStart.MatchString(f) && len(strings.Fields(f)) <= maxLeadInWords {
