@@ -40,9 +40,14 @@ func (s *Store) ClaimSource(ctx context.Context, partnerID, url string, c Claim)
 	if now.IsZero() {
 		now = s.now()
 	}
-	if s.dialect == sqlite {
+	if s.dialect == sqlite || !c.All {
+		// Most sources are not due most of the time: a plain read says
+		// so without a transaction, as on SQLite.
 		st, err := s.SourceState(ctx, partnerID, url)
-		return st, err == nil && (c.All || !st.NextDue.After(now)), err
+		due := err == nil && (c.All || !st.NextDue.After(now))
+		if s.dialect == sqlite || !due {
+			return st, due, err
+		}
 	}
 	var st SourceState
 	claimed := false
