@@ -11,3 +11,4 @@ type account struct{}
 func unprivileged() (*account, error)  { return nil, nil }
 func (a *account) own(string) error    { return nil }
 func (a *account) apply(cmd *exec.Cmd) {}
+func (a *account) tempBase() string    { return "" }

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"os/user"
+	"path/filepath"
 	"strconv"
 	"syscall"
 )
@@ -37,6 +38,24 @@ func unprivileged() (*account, error) {
 		return nil, err
 	}
 	return &account{uid: uint32(uid), gid: uint32(gid)}, nil
+}
+
+// tempBase is where the cluster's directory goes: the usual temporary
+// directory, unless the account could not reach into it (a TMPDIR under
+// root's home), then /tmp.
+func (a *account) tempBase() string {
+	if a == nil {
+		return ""
+	}
+	for dir := os.TempDir(); ; dir = filepath.Dir(dir) {
+		fi, err := os.Stat(dir)
+		if err != nil || fi.Mode().Perm()&0o001 == 0 {
+			return "/tmp"
+		}
+		if dir == filepath.Dir(dir) {
+			return ""
+		}
+	}
 }
 
 // own gives path to the account.

@@ -87,23 +87,23 @@ func Start(ctx context.Context) (*Cluster, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "pgtest-")
+	owner, err := unprivileged()
+	if err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(owner.tempBase(), "pgtest-")
 	if err != nil {
 		return nil, err
 	}
 	c := &Cluster{dir: dir}
-	if err := c.start(ctx, bin); err != nil {
+	if err := c.start(ctx, bin, owner); err != nil {
 		c.Stop()
 		return nil, fmt.Errorf("start PostgreSQL in %s: %w", dir, err)
 	}
 	return c, nil
 }
 
-func (c *Cluster) start(ctx context.Context, bin string) error {
-	owner, err := unprivileged()
-	if err != nil {
-		return err
-	}
+func (c *Cluster) start(ctx context.Context, bin string, owner *account) error {
 	if err := owner.own(c.dir); err != nil {
 		return err
 	}
