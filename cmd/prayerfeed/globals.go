@@ -72,11 +72,8 @@ func (g *globals) parseConfig(path string, data []byte) (*config.Config, error) 
 }
 
 func (g *globals) openStore(ctx context.Context) (*store.Store, error) {
-	st, err := store.Open(ctx, store.Config{Path: g.db})
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", store.PublicDB(g.db), err)
-	}
-	return st, nil
+	// The store's error names the database (a URL without its password).
+	return store.Open(ctx, store.Config{Path: g.db})
 }
 
 func newLogger(w io.Writer) *slog.Logger {
