@@ -196,10 +196,19 @@ func (s *Store) tryHostSlot(ctx context.Context, key int32, n int) (int, error) 
 		if s.slots.held[[2]int32{key, int32(slot)}] {
 			continue
 		}
+		if err := ctx.Err(); err != nil {
+			return -1, err
+		}
+		// pg_try_advisory_lock does not wait, so the query is not bound to
+		// ctx: a deadline reached mid-query makes pgx close the connection,
+		// and with it every slot this process holds.
 		var ok bool
-		err := s.slots.conn.QueryRowContext(ctx, "SELECT pg_try_advisory_lock(CAST(? AS integer), CAST(? AS integer))",
+		err := s.slots.conn.QueryRowContext(context.WithoutCancel(ctx), "SELECT pg_try_advisory_lock(CAST(? AS integer), CAST(? AS integer))",
 			key, slot).Scan(&ok)
 		if err != nil {
+			// The session (and its locks) is gone: start a new one next time.
+			s.slots.conn.Close()
+			s.slots.conn, s.slots.held = nil, nil
 			return -1, err
 		}
 		if ok {
