@@ -406,7 +406,7 @@ func isVerse(text string) bool {
 		return false
 	}
 	quoted := strings.ContainsRune("\"“«„", []rune(t)[0])
-	if m := verseRef.FindString(tail(t)); m != "" && (quoted || strings.ContainsAny(m, "(—–-")) {
+	if m := closingRef(t); m != "" && (quoted || strings.ContainsAny(m, "(—–-")) {
 		// A prayer guide's request may end with the verse it rests on
 		// ("Pray for boldness as we teach. (Ephesians 6:19)"): a verse
 		// is a few words, or asks nothing.
@@ -422,6 +422,17 @@ func isVerse(text string) bool {
 	// A long quotation that asks or thanks is a partner's own words,
 	// quoted by a prayer calendar ("„… Betet, dass …“"), not a verse.
 	return len(strings.Fields(t)) <= maxVerseWords || requestKind(t) == kindNone
+}
+
+// closingRef is the Bible reference that ends t, or "". A reference holds
+// "chapter:verse": most blocks have no colon near their end, and the
+// pattern is costly.
+func closingRef(t string) string {
+	tt := tail(t)
+	if strings.IndexByte(tt, ':') < 0 {
+		return ""
+	}
+	return verseRef.FindString(tt)
 }
 
 // guideRequest reports the words before a closing Bible reference that
