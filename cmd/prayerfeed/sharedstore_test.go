@@ -165,7 +165,11 @@ func body(t *testing.T, u string) string {
 // two seconds.
 func TestSharedStoreFetchesEachSourceOnce(t *testing.T) {
 	const partners, hosts = 300, 5
-	l, cfgPath, db := sharedSetup(t, partners, hosts, 20*time.Millisecond)
+	// Each answer takes 150 ms, so one run needs ≥ 4.5 s for all 300 and the
+	// three runs overlap even when the machine is slow to start a process
+	// (at 20 ms one run once fetched its whole share before the others
+	// had started).
+	l, cfgPath, db := sharedSetup(t, partners, hosts, 150*time.Millisecond)
 	type child struct {
 		cmd *exec.Cmd
 		out fmt.Stringer
