@@ -25,3 +25,11 @@ var policy = sync.OnceValue(func() *bluemonday.Policy {
 func sanitize(s string) string {
 	return policy().Sanitize(s)
 }
+
+// SanitizeHTML holds a point's HTML to the rules the extractor writes it
+// by (inline emphasis and absolute http(s) links only), for those that
+// publish HTML they did not just extract: a stored row may be older than
+// these rules, restored from a backup or edited by hand.
+func SanitizeHTML(s string) string {
+	return sanitize(s)
+}

@@ -5,28 +5,9 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/microcosm-cc/bluemonday"
 	"github.com/prayerfeed/prayerfeed/feed"
+	"github.com/prayerfeed/prayerfeed/internal/extract"
 )
-
-// pointPolicy is the policy a point's HTML is held to when it is
-// published: only inline emphasis and absolute http(s) links. The
-// extractor sanitizes with the same rules when it stores a point, but
-// stored HTML is never checked again; a row written by an older version,
-// restored from a backup or edited by hand would otherwise be published as
-// it is. (internal/extract keeps its own copy of these rules; it should use
-// this one once that package can be changed.)
-var pointPolicy = sync.OnceValue(func() *bluemonday.Policy {
-	p := bluemonday.NewPolicy()
-	p.AllowElements("strong", "em", "u", "sup", "sub", "code", "br")
-	p.AllowAttrs("href").OnElements("a")
-	p.AllowURLSchemes("http", "https")
-	p.RequireParseableURLs(true)
-	p.AllowRelativeURLs(false)
-	p.RequireNoFollowOnLinks(true)
-	p.RequireNoReferrerOnLinks(true)
-	return p
-})
 
 // bidiControls are the explicit bidirectional embedding, override and
 // isolate characters (U+202A–U+202E, U+2066–U+2069): in partner text they
@@ -63,7 +44,10 @@ func (c *sanitizedHTML) sanitize(h string) string {
 	if ok {
 		return out
 	}
-	out = pointPolicy().Sanitize(stripBidi(h))
+	// Stored HTML is never checked again when it is read back: a row
+	// written by an older version, restored from a backup or edited by
+	// hand is held to the extractor's rules here.
+	out = extract.SanitizeHTML(stripBidi(h))
 	c.mu.Lock()
 	if c.done == nil || len(c.done) >= maxSanitized {
 		c.done = make(map[string]string)
