@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -23,6 +24,9 @@ import (
 // pattern is a compiled regexp with a literal prefilter.
 type pattern struct {
 	*regexp.Regexp
+	// gate builds the prefilter below on first use: every process builds
+	// the vocabulary at start, and most commands never extract.
+	gate sync.Once
 	// starts are the strings one of which every match begins with; nil
 	// when the pattern gives no such set (the regexp always runs).
 	starts []string
@@ -40,23 +44,24 @@ const (
 	maxUnanchoredGates = 64
 )
 
-// newPattern compiles expr with its prefilter.
+// newPattern compiles expr; its prefilter is read from expr on first use.
 func newPattern(expr string) (*pattern, error) {
 	re, err := regexp.Compile(expr)
 	if err != nil {
 		return nil, err
 	}
-	p := &pattern{Regexp: re}
-	tree, err := syntax.Parse(expr, syntax.Perl)
-	if err != nil {
-		return nil, err
-	}
+	return &pattern{Regexp: re}, nil
+}
+
+// prefilter reads the pattern's literal starts from its syntax tree.
+func (p *pattern) prefilter() {
+	// The expression compiled, so it parses.
+	tree, _ := syntax.Parse(p.String(), syntax.Perl)
 	tree = tree.Simplify()
 	var starts []string
 	for _, s := range literalStarts(tree) {
 		if s.s == "" {
-			// A match may begin with anything.
-			return p, nil
+			return // a match may begin with anything
 		}
 		starts = append(starts, s.s)
 	}
@@ -65,7 +70,7 @@ func newPattern(expr string) (*pattern, error) {
 		starts = shortest(starts)
 	}
 	if starts == nil || !p.anchored && len(starts) > maxUnanchoredGates {
-		return p, nil
+		return
 	}
 	p.starts = starts
 	if p.anchored {
@@ -74,7 +79,6 @@ func newPattern(expr string) (*pattern, error) {
 			p.trie.add(s)
 		}
 	}
-	return p, nil
 }
 
 // unanchoredBytes is how much of each start an unanchored pattern's
@@ -116,9 +120,17 @@ func shortest(starts []string) []string {
 	return out
 }
 
+// startSet is the strings every match begins with, nil when none are
+// known.
+func (p *pattern) startSet() []string {
+	p.gate.Do(p.prefilter)
+	return p.starts
+}
+
 // mayMatch reports whether s holds (or, anchored, begins with) one of the
 // strings every match begins with.
 func (p *pattern) mayMatch(s string) bool {
+	p.gate.Do(p.prefilter)
 	if p.starts == nil {
 		return true
 	}
@@ -320,40 +332,67 @@ func anchoredAtStart(re *syntax.Regexp) bool {
 	return false
 }
 
-// startTrie is a byte trie of the strings a match may begin with.
+// startTrie is a byte trie of the strings a match may begin with, its
+// nodes in one slice and each node's children in a short list: built for
+// every pattern at start, it must not cost an allocation per byte.
 type startTrie struct {
-	next map[byte]*startTrie
+	nodes []trieNode
+}
+
+type trieNode struct {
 	end  bool // a string ends here
+	next []trieEdge
+}
+
+type trieEdge struct {
+	b    byte
+	node int32
+}
+
+// child is node n's child for byte b, or -1.
+func (t *startTrie) child(n int32, b byte) int32 {
+	for _, e := range t.nodes[n].next {
+		if e.b == b {
+			return e.node
+		}
+	}
+	return -1
 }
 
 func (t *startTrie) add(s string) {
+	if len(t.nodes) == 0 {
+		t.nodes = append(t.nodes, trieNode{})
+	}
+	n := int32(0)
 	for i := 0; i < len(s); i++ {
-		if t.end {
+		if t.nodes[n].end {
 			return // a shorter string already covers s
 		}
-		if t.next == nil {
-			t.next = map[byte]*startTrie{}
+		c := t.child(n, s[i])
+		if c < 0 {
+			c = int32(len(t.nodes))
+			t.nodes = append(t.nodes, trieNode{})
+			t.nodes[n].next = append(t.nodes[n].next, trieEdge{s[i], c})
 		}
-		n := t.next[s[i]]
-		if n == nil {
-			n = &startTrie{}
-			t.next[s[i]] = n
-		}
-		t = n
+		n = c
 	}
-	t.end, t.next = true, nil
+	t.nodes[n].end, t.nodes[n].next = true, nil
 }
 
 // prefixOf reports whether s begins with one of the trie's strings.
 func (t *startTrie) prefixOf(s string) bool {
+	if len(t.nodes) == 0 {
+		return false
+	}
+	n := int32(0)
 	for i := 0; ; i++ {
-		if t.end {
+		if t.nodes[n].end {
 			return true
 		}
 		if i == len(s) {
 			return false
 		}
-		if t = t.next[s[i]]; t == nil {
+		if n = t.child(n, s[i]); n < 0 {
 			return false
 		}
 	}

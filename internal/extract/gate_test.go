@@ -65,7 +65,7 @@ func TestPatternAnchoring(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if p.starts == nil {
+			if p.startSet() == nil {
 				t.Fatalf("%q has no prefilter", tt.expr)
 			}
 			if got := p.MatchString(tt.text); got != tt.want {
@@ -96,7 +96,7 @@ func TestPrefilterAgrees(t *testing.T) {
 	}
 	gated := 0
 	for name, p := range vocab.patterns {
-		if p.starts != nil {
+		if p.startSet() != nil {
 			gated++
 		}
 		for _, s := range texts {
